@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace CapiKit.Pii.Data;
+
+/// <summary>
+/// ISO 3166-1: every officially assigned alpha-2 and alpha-3 code with its English short name and the
+/// aliases people type. Kept as data here, not read from the operating system: RegionInfo needs ICU and
+/// knows nothing in globalization-invariant mode, the mode of most container and AOT deployments.
+/// </summary>
+internal static class Countries
+{
+    // "alpha-2 alpha-3 Name|Alias|Alias": names are matched on their ASCII letters only, so case, accents,
+    // spaces and punctuation do not matter ("Côte d’Ivoire" and "cote divoire" are the same key).
+    private static readonly string[] Entries =
+    [
+        "AD AND Andorra", "AE ARE United Arab Emirates|UAE|Emirates", "AF AFG Afghanistan", "AG ATG Antigua and Barbuda",
+        "AI AIA Anguilla", "AL ALB Albania", "AM ARM Armenia", "AO AGO Angola", "AQ ATA Antarctica", "AR ARG Argentina",
+        "AS ASM American Samoa", "AT AUT Austria", "AU AUS Australia", "AW ABW Aruba", "AX ALA Aland Islands",
+        "AZ AZE Azerbaijan", "BA BIH Bosnia and Herzegovina|Bosnia", "BB BRB Barbados", "BD BGD Bangladesh", "BE BEL Belgium",
+        "BF BFA Burkina Faso", "BG BGR Bulgaria", "BH BHR Bahrain", "BI BDI Burundi", "BJ BEN Benin", "BL BLM Saint Barthelemy",
+        "BM BMU Bermuda", "BN BRN Brunei Darussalam|Brunei", "BO BOL Bolivia|Plurinational State of Bolivia",
+        "BQ BES Bonaire, Sint Eustatius and Saba|Caribbean Netherlands", "BR BRA Brazil|Brasil", "BS BHS Bahamas|The Bahamas",
+        "BT BTN Bhutan", "BV BVT Bouvet Island", "BW BWA Botswana", "BY BLR Belarus", "BZ BLZ Belize", "CA CAN Canada",
+        "CC CCK Cocos (Keeling) Islands|Cocos Islands", "CD COD Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa",
+        "CF CAF Central African Republic", "CG COG Congo|Republic of the Congo|Congo-Brazzaville", "CH CHE Switzerland|Schweiz|Suisse|Svizzera",
+        "CI CIV Cote d'Ivoire|Ivory Coast", "CK COK Cook Islands", "CL CHL Chile", "CM CMR Cameroon", "CN CHN China|People's Republic of China|PRC",
+        "CO COL Colombia", "CR CRI Costa Rica", "CU CUB Cuba", "CV CPV Cabo Verde|Cape Verde", "CW CUW Curacao", "CX CXR Christmas Island",
+        "CY CYP Cyprus", "CZ CZE Czechia|Czech Republic", "DE DEU Germany|Deutschland", "DJ DJI Djibouti", "DK DNK Denmark|Danmark",
+        "DM DMA Dominica", "DO DOM Dominican Republic", "DZ DZA Algeria", "EC ECU Ecuador", "EE EST Estonia", "EG EGY Egypt",
+        "EH ESH Western Sahara", "ER ERI Eritrea", "ES ESP Spain|Espana", "ET ETH Ethiopia", "FI FIN Finland|Suomi", "FJ FJI Fiji",
+        "FK FLK Falkland Islands|Falkland Islands (Malvinas)|Malvinas", "FM FSM Micronesia|Federated States of Micronesia",
+        "FO FRO Faroe Islands", "FR FRA France", "GA GAB Gabon",
+        "GB GBR United Kingdom|United Kingdom of Great Britain and Northern Ireland|UK|Great Britain|Britain|England|Scotland|Wales|Northern Ireland",
+        "GD GRD Grenada", "GE GEO Georgia", "GF GUF French Guiana", "GG GGY Guernsey", "GH GHA Ghana", "GI GIB Gibraltar",
+        "GL GRL Greenland", "GM GMB Gambia|The Gambia", "GN GIN Guinea", "GP GLP Guadeloupe", "GQ GNQ Equatorial Guinea",
+        "GR GRC Greece|Hellas", "GS SGS South Georgia and the South Sandwich Islands", "GT GTM Guatemala", "GU GUM Guam",
+        "GW GNB Guinea-Bissau", "GY GUY Guyana", "HK HKG Hong Kong", "HM HMD Heard Island and McDonald Islands", "HN HND Honduras",
+        "HR HRV Croatia|Hrvatska", "HT HTI Haiti", "HU HUN Hungary", "ID IDN Indonesia", "IE IRL Ireland|Republic of Ireland|Eire",
+        "IL ISR Israel", "IM IMN Isle of Man", "IN IND India", "IO IOT British Indian Ocean Territory", "IQ IRQ Iraq",
+        "IR IRN Iran|Islamic Republic of Iran", "IS ISL Iceland", "IT ITA Italy|Italia", "JE JEY Jersey", "JM JAM Jamaica",
+        "JO JOR Jordan", "JP JPN Japan", "KE KEN Kenya", "KG KGZ Kyrgyzstan", "KH KHM Cambodia", "KI KIR Kiribati", "KM COM Comoros",
+        "KN KNA Saint Kitts and Nevis", "KP PRK North Korea|Democratic People's Republic of Korea",
+        "KR KOR South Korea|Republic of Korea|Korea", "KW KWT Kuwait", "KY CYM Cayman Islands", "KZ KAZ Kazakhstan",
+        "LA LAO Laos|Lao People's Democratic Republic", "LB LBN Lebanon", "LC LCA Saint Lucia", "LI LIE Liechtenstein",
+        "LK LKA Sri Lanka", "LR LBR Liberia", "LS LSO Lesotho", "LT LTU Lithuania", "LU LUX Luxembourg", "LV LVA Latvia",
+        "LY LBY Libya", "MA MAR Morocco", "MC MCO Monaco", "MD MDA Moldova|Republic of Moldova", "ME MNE Montenegro",
+        "MF MAF Saint Martin (French part)|Saint Martin", "MG MDG Madagascar", "MH MHL Marshall Islands",
+        "MK MKD North Macedonia|Macedonia", "ML MLI Mali", "MM MMR Myanmar|Burma", "MN MNG Mongolia", "MO MAC Macao|Macau",
+        "MP MNP Northern Mariana Islands", "MQ MTQ Martinique", "MR MRT Mauritania", "MS MSR Montserrat", "MT MLT Malta",
+        "MU MUS Mauritius", "MV MDV Maldives", "MW MWI Malawi", "MX MEX Mexico", "MY MYS Malaysia", "MZ MOZ Mozambique",
+        "NA NAM Namibia", "NC NCL New Caledonia", "NE NER Niger", "NF NFK Norfolk Island", "NG NGA Nigeria", "NI NIC Nicaragua",
+        "NL NLD Netherlands|The Netherlands|Holland|Nederland", "NO NOR Norway|Norge", "NP NPL Nepal", "NR NRU Nauru", "NU NIU Niue",
+        "NZ NZL New Zealand", "OM OMN Oman", "PA PAN Panama", "PE PER Peru", "PF PYF French Polynesia", "PG PNG Papua New Guinea",
+        "PH PHL Philippines", "PK PAK Pakistan", "PL POL Poland|Polska", "PM SPM Saint Pierre and Miquelon", "PN PCN Pitcairn",
+        "PR PRI Puerto Rico", "PS PSE Palestine|State of Palestine", "PT PRT Portugal", "PW PLW Palau", "PY PRY Paraguay",
+        "QA QAT Qatar", "RE REU Reunion", "RO ROU Romania", "RS SRB Serbia", "RU RUS Russia|Russian Federation", "RW RWA Rwanda",
+        "SA SAU Saudi Arabia", "SB SLB Solomon Islands", "SC SYC Seychelles", "SD SDN Sudan", "SE SWE Sweden|Sverige",
+        "SG SGP Singapore", "SH SHN Saint Helena, Ascension and Tristan da Cunha|Saint Helena", "SI SVN Slovenia",
+        "SJ SJM Svalbard and Jan Mayen", "SK SVK Slovakia", "SL SLE Sierra Leone", "SM SMR San Marino", "SN SEN Senegal",
+        "SO SOM Somalia", "SR SUR Suriname", "SS SSD South Sudan", "ST STP Sao Tome and Principe", "SV SLV El Salvador",
+        "SX SXM Sint Maarten (Dutch part)|Sint Maarten", "SY SYR Syria|Syrian Arab Republic", "SZ SWZ Eswatini|Swaziland",
+        "TC TCA Turks and Caicos Islands", "TD TCD Chad", "TF ATF French Southern Territories", "TG TGO Togo", "TH THA Thailand",
+        "TJ TJK Tajikistan", "TK TKL Tokelau", "TL TLS Timor-Leste|East Timor", "TM TKM Turkmenistan", "TN TUN Tunisia",
+        "TO TON Tonga", "TR TUR Turkiye|Turkey", "TT TTO Trinidad and Tobago", "TV TUV Tuvalu",
+        "TW TWN Taiwan|Taiwan, Province of China", "TZ TZA Tanzania|United Republic of Tanzania", "UA UKR Ukraine",
+        "UG UGA Uganda", "UM UMI United States Minor Outlying Islands",
+        "US USA United States|United States of America|America|U.S.|U.S.A.", "UY URY Uruguay", "UZ UZB Uzbekistan",
+        "VA VAT Holy See|Vatican|Vatican City", "VC VCT Saint Vincent and the Grenadines", "VE VEN Venezuela",
+        "VG VGB British Virgin Islands|Virgin Islands (British)", "VI VIR United States Virgin Islands|Virgin Islands (U.S.)|US Virgin Islands",
+        "VN VNM Viet Nam|Vietnam", "VU VUT Vanuatu", "WF WLF Wallis and Futuna", "WS WSM Samoa", "YE YEM Yemen", "YT MYT Mayotte",
+        "ZA ZAF South Africa", "ZM ZMB Zambia", "ZW ZWE Zimbabwe",
+    ];
+
+    private static readonly FrozenDictionary<string, string> ByKey = Build();
+
+    /// <summary>The number of countries and territories in the table.</summary>
+    public static int Count => Entries.Length;
+
+    /// <summary>Finds the lower-case alpha-2 code for an ASCII-letter key of a code, name or alias.</summary>
+    public static bool TryGetAlpha2(string asciiLetterKey, [NotNullWhen(true)] out string? alpha2) =>
+        ByKey.TryGetValue(asciiLetterKey, out alpha2);
+
+    private static FrozenDictionary<string, string> Build()
+    {
+        Dictionary<string, string> byKey = new(StringComparer.Ordinal);
+        foreach (string entry in Entries)
+        {
+            string alpha2 = entry[..2].ToLowerInvariant();
+            string alpha3 = entry[3..6].ToLowerInvariant();
+            byKey.Add(alpha2, alpha2);
+            byKey.Add(alpha3, alpha2);
+            foreach (string name in entry[7..].Split('|'))
+            {
+                string key = Rules.PiiText.AsciiLetterKey(name);
+                if (key.Length > 3)
+                {
+                    // A short alias ("UK", "UAE", "DRC") is only used where it is no ISO code of its own.
+                    byKey.Add(key, alpha2);
+                }
+                else
+                {
+                    byKey.TryAdd(key, alpha2);
+                }
+            }
+        }
+
+        return byKey.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics.CodeAnalysis;
+using CapiKit.Pii.Rules;
+using CapiKit.Schema;
+
+namespace CapiKit.Pii;
+
+/// <summary>
+/// Normalizes and SHA-256-hashes customer information the way Meta's Conversions API documents it, key by key,
+/// with the rule the parameter schema names for each key. Bad input is a result, never an exception, and no
+/// result or message contains the raw value.
+/// </summary>
+public static class PiiNormalizer
+{
+    /// <summary>Every <c>user_data</c> key of the parameter schema, hashed or not.</summary>
+    public static IReadOnlyCollection<UserDataKey> Keys => BuiltInSchema.Instance.UserData.Values;
+
+    /// <summary>Finds a <c>user_data</c> key by its payload name (<c>em</c>, <c>ph</c>, ...).</summary>
+    public static bool TryGetKey(string field, [NotNullWhen(true)] out UserDataKey? key) =>
+        BuiltInSchema.Instance.UserData.TryGetValue(field, out key);
+
+    /// <summary>Normalizes <paramref name="value"/> for the hashed <c>user_data</c> key <paramref name="field"/>.</summary>
+    /// <param name="field">The payload key: <c>em</c>, <c>ph</c>, <c>fn</c>, <c>ln</c>, <c>db</c>, <c>ge</c>, <c>ct</c>, <c>st</c>, <c>zp</c>, <c>country</c>, <c>external_id</c>, ...</param>
+    /// <param name="value">The raw value as the customer or a system wrote it.</param>
+    /// <param name="options">Default phone region, date order and clock; <see cref="NormalizationOptions.Default"/> when null.</param>
+    public static NormalizationResult Normalize(string field, string? value, NormalizationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (!BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key))
+        {
+            return NormalizationResult.Failure(field, NormalizationFailure.UnknownField, "not a user_data key of Meta's Conversions API");
+        }
+
+        if (key.Normalization is null)
+        {
+            return NormalizationResult.Failure(field, NormalizationFailure.NotHashed, "Meta needs this key unhashed and cannot match a hashed value");
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return NormalizationResult.Failure(field, NormalizationFailure.Empty, "the value is empty");
+        }
+
+        if (!PiiText.IsWellFormed(value))
+        {
+            return NormalizationResult.Failure(field, NormalizationFailure.MalformedText, "the value is not well-formed Unicode text");
+        }
+
+        NormalizationRule rule = NormalizationRules.Find(key.Normalization)
+            ?? throw new InvalidOperationException($"The schema names the normalization '{key.Normalization}', which CapiKit does not implement.");
+        RuleOutcome outcome = rule.Apply(value, options ?? NormalizationOptions.Default);
+        return outcome.Value is not null
+            ? NormalizationResult.Success(field, outcome.Value)
+            : NormalizationResult.Failure(field, outcome.Failure, outcome.Message!);
+    }
+
+    /// <summary>
+    /// Normalizes and hashes every value of a multi-value key. Values that fail are reported; equal hashes
+    /// (<c>"A@x.com"</c> and <c>"a@x.com "</c>) are kept once, in first-seen order.
+    /// </summary>
+    public static HashedValues HashAll(string field, IEnumerable<string?> values, NormalizationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        List<Sha256Hash> hashes = [];
+        HashSet<Sha256Hash> seen = [];
+        List<NormalizationError> errors = [];
+        foreach (string? value in values)
+        {
+            NormalizationResult result = Normalize(field, value, options);
+            if (result.TryComputeHash(out Sha256Hash hash))
+            {
+                if (seen.Add(hash))
+                {
+                    hashes.Add(hash);
+                }
+            }
+            else
+            {
+                errors.Add(result.Error!);
+            }
+        }
+
+        return new HashedValues(field, hashes, errors);
+    }
+}

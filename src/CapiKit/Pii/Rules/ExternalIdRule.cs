@@ -1,0 +1,14 @@
+namespace CapiKit.Pii.Rules;
+
+/// <summary>
+/// Meta gives no rule for <c>external_id</c> beyond "the same value on every channel". CapiKit follows
+/// Meta's parameter builder (used by its newest Node.js SDK and its browser library): lower case, no white
+/// space anywhere, then hashed. The browser and the server then hash the same bytes.
+/// </summary>
+internal sealed class ExternalIdRule : NormalizationRule
+{
+    public override string Name => "external_id";
+
+    public override RuleOutcome Apply(string input, NormalizationOptions options) =>
+        RuleOutcome.Ok(PiiText.RemoveWhiteSpace(PiiText.Fold(input)));
+}

@@ -1,0 +1,25 @@
+using CapiKit.Pii.Data;
+
+namespace CapiKit.Pii.Rules;
+
+/// <summary>
+/// Meta: US states as their two-letter ANSI code in lower case; elsewhere lower case without punctuation,
+/// special characters or spaces. Names of US states and territories become their code; other text is kept
+/// as letters, because guessing a code for a non-US region (as Meta's parameter builder does, "Bayern" to
+/// "ba") produces a hash that matches nobody.
+/// </summary>
+internal sealed class StateRule : NormalizationRule
+{
+    public override string Name => "state";
+
+    public override RuleOutcome Apply(string input, NormalizationOptions options)
+    {
+        string letters = PiiText.KeepLetters(PiiText.Fold(input));
+        if (letters.Length == 0)
+        {
+            return RuleOutcome.Fail(NormalizationFailure.Empty, "the state has no letters");
+        }
+
+        return RuleOutcome.Ok(UsStates.TryGetCode(PiiText.AsciiLetterKey(letters), out string? code) ? code : letters);
+    }
+}
