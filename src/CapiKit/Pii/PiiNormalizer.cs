@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using CapiKit.Pii.Rules;
 using CapiKit.Schema;
 
@@ -11,8 +12,8 @@ namespace CapiKit.Pii;
 /// </summary>
 public static class PiiNormalizer
 {
-    /// <summary>Every <c>user_data</c> key of the parameter schema, hashed or not.</summary>
-    public static IReadOnlyCollection<UserDataKey> Keys => BuiltInSchema.Instance.UserData.Values;
+    /// <summary>Every <c>user_data</c> key of the parameter schema, hashed or not, in schema order.</summary>
+    public static IReadOnlyList<UserDataKey> Keys => BuiltInSchema.Instance.UserDataKeys;
 
     /// <summary>Finds a <c>user_data</c> key by its payload name (<c>em</c>, <c>ph</c>, ...).</summary>
     public static bool TryGetKey(string field, [NotNullWhen(true)] out UserDataKey? key) =>
@@ -48,8 +49,11 @@ public static class PiiNormalizer
         NormalizationRule rule = NormalizationRules.Find(key.Normalization)
             ?? throw new InvalidOperationException($"The schema names the normalization '{key.Normalization}', which CapiKit does not implement.");
         RuleOutcome outcome = rule.Apply(value, options ?? NormalizationOptions.Default);
+
+        // Rules remove characters, and a removal can leave a combining mark beside a letter it composes with
+        // ("e7\u0301" becomes "e\u0301"). Composing last keeps every output NFC and normalizing it again a no-op.
         return outcome.Value is not null
-            ? NormalizationResult.Success(field, outcome.Value)
+            ? NormalizationResult.Success(field, outcome.Value.Normalize(NormalizationForm.FormC))
             : NormalizationResult.Failure(field, outcome.Failure, outcome.Message!);
     }
 

@@ -14,10 +14,11 @@ internal sealed class BuiltInSchema
 
     private static readonly Lazy<BuiltInSchema> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private BuiltInSchema(string graphApiVersion, FrozenDictionary<string, UserDataKey> userData, IReadOnlyList<string> normalizations)
+    private BuiltInSchema(string graphApiVersion, IReadOnlyList<UserDataKey> userDataKeys, IReadOnlyList<string> normalizations)
     {
         GraphApiVersion = graphApiVersion;
-        UserData = userData;
+        UserDataKeys = userDataKeys;
+        UserData = userDataKeys.ToFrozenDictionary(key => key.Name, StringComparer.Ordinal);
         NormalizationNames = normalizations;
     }
 
@@ -25,6 +26,10 @@ internal sealed class BuiltInSchema
 
     public string GraphApiVersion { get; }
 
+    /// <summary>The <c>user_data</c> keys in schema order.</summary>
+    public IReadOnlyList<UserDataKey> UserDataKeys { get; }
+
+    /// <summary>The <c>user_data</c> keys by payload name.</summary>
     public FrozenDictionary<string, UserDataKey> UserData { get; }
 
     public IReadOnlyList<string> NormalizationNames { get; }
@@ -47,7 +52,7 @@ internal sealed class BuiltInSchema
             normalizations.Add(rule.GetProperty("name").GetString()!);
         }
 
-        Dictionary<string, UserDataKey> userData = new(StringComparer.Ordinal);
+        List<UserDataKey> userData = [];
         JsonElement fields = root.GetProperty("objects").GetProperty("user_data").GetProperty("fields");
         foreach (JsonElement field in fields.EnumerateArray())
         {
@@ -57,10 +62,10 @@ internal sealed class BuiltInSchema
                 throw new InvalidOperationException($"user_data key '{key.Name}' names the unknown normalization '{key.Normalization}'.");
             }
 
-            userData.Add(key.Name, key);
+            userData.Add(key);
         }
 
-        return new BuiltInSchema(version, userData.ToFrozenDictionary(StringComparer.Ordinal), normalizations);
+        return new BuiltInSchema(version, userData, normalizations);
     }
 
     private static UserDataKey ReadUserDataKey(JsonElement field)

@@ -93,15 +93,13 @@ internal static class Countries
             foreach (string name in entry[7..].Split('|'))
             {
                 string key = Rules.PiiText.AsciiLetterKey(name);
-                if (key.Length > 3)
+                if (byKey.TryGetValue(key, out string? existing) && existing != alpha2 && key.Length > 3)
                 {
-                    // A short alias ("UK", "UAE", "DRC") is only used where it is no ISO code of its own.
-                    byKey.Add(key, alpha2);
+                    throw new InvalidOperationException($"The country name key '{key}' names both {existing} and {alpha2}.");
                 }
-                else
-                {
-                    byKey.TryAdd(key, alpha2);
-                }
+
+                // A short alias ("UK", "UAE", "DRC") is only used where it is no ISO code of its own.
+                byKey.TryAdd(key, alpha2);
             }
         }
 

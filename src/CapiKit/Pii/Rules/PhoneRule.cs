@@ -46,9 +46,16 @@ internal sealed class PhoneRule : NormalizationRule
 
         if (region is not null)
         {
-            // The caller's region decides first: "(650) 555-1212" in the US is +1 650..., not +65 0... in Singapore.
-            // A number that already carries a code (a normalized value, say) still reads as international.
-            return Format(TryParseValid(text, region) ?? TryParseValid("+" + text, UnknownRegion))
+            // A bare run of digits is first read as already carrying its country code: that is the form Meta wants
+            // and this rule writes, so a normalized number stays itself under any region ("442079460958" is also a
+            // valid German national number). National numbers written that way rarely read as valid international
+            // ones: they start with a trunk 0 or are too short for their would-be country. Formatted input, as
+            // people write it, is national first: "(650) 555-1212" in the US is +1 650..., not +65 0... in Singapore.
+            bool bareDigits = !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+            PhoneNumber? number = bareDigits
+                ? TryParseValid("+" + text, UnknownRegion) ?? TryParseValid(text, region)
+                : TryParseValid(text, region) ?? TryParseValid("+" + text, UnknownRegion);
+            return Format(number)
                 ?? RuleOutcome.Fail(NormalizationFailure.Unrecognized, $"not a valid phone number in region {region} or with a country code");
         }
 

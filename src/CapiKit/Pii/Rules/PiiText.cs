@@ -25,9 +25,50 @@ internal static class PiiText
         return true;
     }
 
-    /// <summary>Composed (NFC) and lower-cased; composed again because lower-casing can decompose.</summary>
-    public static string Fold(string text) =>
-        text.Normalize(NormalizationForm.FormC).ToLowerInvariant().Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// Composed (NFC) and lower-cased as JavaScript, Python and Java lower-case, the languages of Meta's SDKs and
+    /// of the browser Pixel: Unicode's full mapping, where "İ" becomes "i" and a combining dot and a word-final
+    /// "Σ" becomes "ς". .NET's invariant lower-casing uses the simple mapping and keeps "İ" as it is, which
+    /// would hash Turkish and Greek names differently from every other Meta client.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        string composed = text.Normalize(NormalizationForm.FormC);
+        string lower = composed.AsSpan().ContainsAny(SpecialUpper)
+            ? LowerWithSpecialCasing(composed)
+            : composed.ToLowerInvariant();
+        return lower.Normalize(NormalizationForm.FormC);
+    }
+
+    private const char CapitalIWithDot = '\u0130';
+    private const char CapitalSigma = '\u03A3';
+    private static readonly System.Buffers.SearchValues<char> SpecialUpper = System.Buffers.SearchValues.Create([CapitalIWithDot, CapitalSigma]);
+
+    private static string LowerWithSpecialCasing(string text)
+    {
+        StringBuilder lower = new(text.Length + 4);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == CapitalIWithDot)
+            {
+                lower.Append("i\u0307");
+            }
+            else if (c == CapitalSigma)
+            {
+                // Final_Sigma: after a letter and not before one.
+                bool afterLetter = i > 0 && char.IsLetter(text[i - 1]);
+                bool beforeLetter = i + 1 < text.Length && char.IsLetter(text[i + 1]);
+                lower.Append(afterLetter && !beforeLetter ? '\u03C2' : '\u03C3');
+            }
+            else
+            {
+                lower.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return lower.ToString();
+    }
 
     /// <summary>Keeps letters and combining marks (and decimal digits when asked); drops everything else.</summary>
     public static string KeepLetters(string folded, bool keepDigits = false)

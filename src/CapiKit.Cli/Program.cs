@@ -1,0 +1,3 @@
+using CapiKit.Cli;
+
+return CapiCli.Run(args, Console.In, Console.Out, Console.Error);
