@@ -1,0 +1,18 @@
+namespace CapiKit.Generators;
+
+/// <summary>
+/// Every CapiKit diagnostic ID, in one place. <c>CAPI0nn</c> are usage rules reported by analyzers;
+/// <c>CAPI1nn</c> are schema, extension-file and attribute-shape errors reported by the generator.
+/// Other tools, docs and users' .editorconfig files depend on these IDs: never reuse or renumber one.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string MalformedSchemaFile = "CAPI100";
+    public const string InvalidSchemaFile = "CAPI101";
+    public const string SchemaNameConflict = "CAPI102";
+    public const string EventClassNotPartial = "CAPI110";
+    public const string MemberTypeNotMappable = "CAPI111";
+    public const string FieldMappedTwice = "CAPI112";
+    public const string UnknownCustomDataKey = "CAPI113";
+    public const string EventClassShapeNotSupported = "CAPI114";
+}

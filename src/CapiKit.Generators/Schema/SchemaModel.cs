@@ -1,0 +1,105 @@
+using CapiKit.Generators.Common;
+
+namespace CapiKit.Generators.Schema;
+
+// The parameter schema as equatable values: strings, numbers and equatable arrays only, so the generator's
+// incremental steps can cache on it and the analyzers can share it (ARCHITECTURE.md, invariant 5).
+
+/// <summary>The built-in parameter schema.</summary>
+internal sealed record SchemaModel(
+    string GraphApiVersion,
+    int MaxEvents,
+    EventTimeSpec EventTime,
+    EquatableArray<ActionSourceSpec> ActionSources,
+    EquatableArray<EventSpec> StandardEvents,
+    EquatableArray<ObjectSpec> Objects,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<FieldSpec> RequestFields)
+{
+    public ObjectSpec Object(string name)
+    {
+        foreach (ObjectSpec spec in Objects)
+        {
+            if (spec.Name == name)
+            {
+                return spec;
+            }
+        }
+
+        throw new System.ArgumentException($"The schema has no object '{name}'.", nameof(name));
+    }
+
+    public EnumSpec? Enum(string name)
+    {
+        foreach (EnumSpec spec in Enums)
+        {
+            if (spec.Name == name)
+            {
+                return spec;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The <c>event_time</c> window.</summary>
+internal sealed record EventTimeSpec(int MaxAgeDays, int MaxFutureSeconds);
+
+/// <summary>An <c>action_source</c> value and the fields it requires or forbids, as <c>object.field</c> paths.</summary>
+internal sealed record ActionSourceSpec(
+    string Value,
+    string Description,
+    EquatableArray<FieldPath> Requires,
+    EquatableArray<FieldPath> Forbids,
+    int? MaxAgeDays);
+
+/// <summary>A field in a payload object, such as <c>user_data.client_user_agent</c>.</summary>
+internal sealed record FieldPath(string Object, string Field);
+
+/// <summary>A standard event, or a custom event from a user's extension file.</summary>
+internal sealed record EventSpec(string Name, string Description, EquatableArray<string> RequiredCustomData);
+
+/// <summary>A payload object: its fields in schema order.</summary>
+internal sealed record ObjectSpec(
+    string Name,
+    string Description,
+    EquatableArray<FieldSpec> Fields,
+    EquatableArray<ExtinfoSlotSpec> ExtinfoSlots,
+    EquatableArray<EquatableArray<string>> InvalidOnlyCombinations);
+
+/// <summary>One <c>extinfo</c> position.</summary>
+internal sealed record ExtinfoSlotSpec(int Index, string Name, bool Required, string Description);
+
+/// <summary>A value type of the schema (<c>string</c>, <c>enum</c>, <c>object</c>, ...) with what it refers to.</summary>
+internal sealed record TypeSpec(string Kind, string? Object, string? Enum);
+
+/// <summary>A payload field.</summary>
+internal sealed record FieldSpec(
+    string Name,
+    TypeSpec Type,
+    TypeSpec? Items,
+    string Requirement,
+    string? RequiredWhen,
+    string Description,
+    string? Label,
+    bool Many,
+    string? Hashing,
+    string? Normalization,
+    string? Format,
+    bool SdkOnly)
+{
+    public bool IsHashed => Hashing is "required" or "recommended";
+}
+
+/// <summary>An enumeration of the schema.</summary>
+internal sealed record EnumSpec(string Name, string Description, bool IsNumeric, EquatableArray<EnumValueSpec> Values);
+
+/// <summary>One enumeration value: its payload spelling (a string, or a number for numeric enums).</summary>
+internal sealed record EnumValueSpec(string Value, string Description);
+
+/// <summary>What a user's <c>*.capi.json</c> file adds.</summary>
+internal sealed record ExtensionSpec(string Path, EquatableArray<EventSpec> CustomEvents, EquatableArray<FieldSpec> CustomDataFields);
+
+/// <summary>A problem in a schema or extension file, at a zero-based line.</summary>
+internal sealed record SchemaProblem(string DiagnosticId, string Path, int Line, string Message);
