@@ -48,6 +48,9 @@ internal sealed class JsonTree
         }
     }
 
+    /// <summary>An empty array standing in for a missing one, so reading can go on and report every problem.</summary>
+    public static JsonTree EmptyArray(int line) => new(JsonValueKind.Array, line);
+
     /// <summary>Parses UTF-8 JSON (comments and trailing commas allowed, as in other .NET config files).</summary>
     /// <exception cref="JsonException">The text is not JSON; its LineNumber says where.</exception>
     public static JsonTree Parse(string text)

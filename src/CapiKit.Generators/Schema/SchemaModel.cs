@@ -87,7 +87,8 @@ internal sealed record FieldSpec(
     string? Hashing,
     string? Normalization,
     string? Format,
-    bool SdkOnly)
+    bool SdkOnly,
+    bool Secret)
 {
     public bool IsHashed => Hashing is "required" or "recommended";
 }
@@ -95,8 +96,8 @@ internal sealed record FieldSpec(
 /// <summary>An enumeration of the schema.</summary>
 internal sealed record EnumSpec(string Name, string Description, bool IsNumeric, EquatableArray<EnumValueSpec> Values);
 
-/// <summary>One enumeration value: its payload spelling (a string, or a number for numeric enums).</summary>
-internal sealed record EnumValueSpec(string Value, string Description);
+/// <summary>One enumeration value: its payload spelling (a string, or a number for numeric enums) and its C# name.</summary>
+internal sealed record EnumValueSpec(string Value, string Name, string Description);
 
 /// <summary>What a user's <c>*.capi.json</c> file adds.</summary>
 internal sealed record ExtensionSpec(string Path, EquatableArray<EventSpec> CustomEvents, EquatableArray<FieldSpec> CustomDataFields);

@@ -189,7 +189,7 @@ internal static class SchemaReader
         if (node["fromActionSources"]?.Kind == JsonValueKind.True)
         {
             EquatableArray<EnumValueSpec> sources = root["actionSources"]!.Items
-                .Select(a => new EnumValueSpec(a["value"]!.String!, a["description"]!.String!)).ToEquatableArray();
+                .Select(a => new EnumValueSpec(a["value"]!.String!, a["value"]!.String!, a["description"]!.String!)).ToEquatableArray();
             return new EnumSpec(name, description, IsNumeric: false, sources);
         }
 
@@ -199,9 +199,11 @@ internal static class SchemaReader
             name,
             description,
             numeric,
-            values.Select(v => new EnumValueSpec(
-                numeric ? ((long)v["value"]!.Number).ToString(System.Globalization.CultureInfo.InvariantCulture) : context.RequiredString(v, "value"),
-                context.RequiredString(v, "description"))).ToEquatableArray());
+            values.Select(v =>
+            {
+                string value = numeric ? ((long)v["value"]!.Number).ToString(System.Globalization.CultureInfo.InvariantCulture) : context.RequiredString(v, "value");
+                return new EnumValueSpec(value, context.OptionalString(v, "name") ?? value, context.RequiredString(v, "description"));
+            }).ToEquatableArray());
     }
 
     private static EquatableArray<FieldSpec> ReadFields(Context context, JsonTree array)
@@ -267,7 +269,8 @@ internal static class SchemaReader
             context.OptionalString(node, "hashing"),
             context.OptionalString(node, "normalization"),
             context.OptionalString(node, "format"),
-            node["sdkOnly"]?.Kind == JsonValueKind.True);
+            node["sdkOnly"]?.Kind == JsonValueKind.True,
+            node["secret"]?.Kind == JsonValueKind.True);
     }
 
     private static TypeSpec ReadType(Context context, JsonTree node, string fieldName)
@@ -367,7 +370,7 @@ internal static class SchemaReader
             return value?.String;
         }
 
-        private static JsonTree EmptyArray(JsonTree near) => JsonTree.Parse("[]");
+        private static JsonTree EmptyArray(JsonTree near) => JsonTree.EmptyArray(near.Line);
 
         private static string Describe(JsonValueKind kind) => kind switch
         {

@@ -150,7 +150,7 @@ public sealed class SchemaCoverageTests
         int userDataFields = schema.RootElement.GetProperty("objects").GetProperty("user_data").GetProperty("fields").GetArrayLength();
 
         Assert.Equal(userDataFields, PiiNormalizer.Keys.Count);
-        Assert.Equal(schema.RootElement.GetProperty("graphApiVersion").GetString(), CapiKit.Schema.BuiltInSchema.Instance.GraphApiVersion);
+        Assert.Equal(schema.RootElement.GetProperty("graphApiVersion").GetString(), CapiKit.CapiSchema.GraphApiVersion);
     }
 
     private static HashSet<string> FieldNames(JsonElement root, string owner)

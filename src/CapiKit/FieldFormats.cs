@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CapiKit;
+
+/// <summary>The format checks the schema names for fields sent as given (URLs, currencies, IP addresses, click IDs).</summary>
+internal static partial class FieldFormats
+{
+    /// <summary>An absolute http(s) URL, or null to clear.</summary>
+    public static string? Url(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? value
+            : throw new ArgumentException($"{field} must be an absolute http or https URL.", field);
+    }
+
+    /// <summary>An ISO 4217 code: three ASCII letters, written upper-case; null to clear.</summary>
+    public static string? Currency(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        string code = value.Trim();
+        return code.Length == 3 && code.All(char.IsAsciiLetter)
+            ? code.ToUpperInvariant()
+            : throw new ArgumentException($"{field} must be a three-letter ISO 4217 currency code such as USD.", field);
+    }
+
+    /// <summary>Why a raw <c>user_data</c> value does not have its format, or null when it does.</summary>
+    public static string? RawProblem(string format, string value) => format switch
+    {
+        "ip_address" when !IPAddress.TryParse(value, out _) || value.Contains(' ', StringComparison.Ordinal) =>
+            "not an IPv4 or IPv6 address",
+        "click_id" when !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
+        "browser_id" when !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
+        _ => null,
+    };
+
+    // fb.{subdomain index}.{creation time in ms}.{payload}, with an optional 8-character parameter-builder appendix.
+    [GeneratedRegex(@"^fb\.[0-9]+\.[0-9]{10,16}\.[^.\s]+(\.[A-Za-z0-9_-]{2,8})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClickId();
+
+    [GeneratedRegex(@"^fb\.[0-9]+\.[0-9]{10,16}\.[0-9]+(\.[A-Za-z0-9_-]{2,8})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BrowserId();
+}
