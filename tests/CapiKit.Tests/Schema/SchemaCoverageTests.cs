@@ -150,7 +150,7 @@ public sealed class SchemaCoverageTests
         int userDataFields = schema.RootElement.GetProperty("objects").GetProperty("user_data").GetProperty("fields").GetArrayLength();
 
         Assert.Equal(userDataFields, PiiNormalizer.Keys.Count);
-        Assert.Equal(schema.RootElement.GetProperty("graphApiVersion").GetString(), CapiKit.CapiSchema.GraphApiVersion);
+        Assert.Equal(CapiKit.CapiSchema.GraphApiVersion, schema.RootElement.GetProperty("graphApiVersion").GetString());
     }
 
     private static HashSet<string> FieldNames(JsonElement root, string owner)
