@@ -38,6 +38,16 @@ internal static class Descriptors
         DiagnosticIds.EventClassShapeNotSupported, MappingCategory, "[ConversionEvent] class shape is not supported",
         "'{0}' {1}");
 
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        DiagnosticIds.EventClassNotPartial => EventClassNotPartial,
+        DiagnosticIds.MemberTypeNotMappable => MemberTypeNotMappable,
+        DiagnosticIds.FieldMappedTwice => FieldMappedTwice,
+        DiagnosticIds.UnknownCustomDataKey => UnknownCustomDataKey,
+        DiagnosticIds.EventClassShapeNotSupported => EventClassShapeNotSupported,
+        _ => ForSchemaProblem(id),
+    };
+
     public static DiagnosticDescriptor ForSchemaProblem(string id) => id switch
     {
         DiagnosticIds.MalformedSchemaFile => MalformedSchemaFile,

@@ -34,6 +34,13 @@ public readonly partial struct EventDefinition : IEquatable<EventDefinition>
         return new EventDefinition(name, null);
     }
 
+    /// <summary>A custom event with the custom data it cannot go without (generated from your <c>*.capi.json</c> files).</summary>
+    public static EventDefinition Custom(string name, CustomData requiredCustomData)
+    {
+        ArgumentNullException.ThrowIfNull(requiredCustomData);
+        return new EventDefinition(Custom(name).Name, requiredCustomData);
+    }
+
     /// <inheritdoc/>
     public bool Equals(EventDefinition other) => Name == other.Name && ReferenceEquals(RequiredCustomData, other.RequiredCustomData);
 

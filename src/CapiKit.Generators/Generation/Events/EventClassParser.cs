@@ -1,0 +1,356 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CapiKit.Generators.Common;
+using CapiKit.Generators.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CapiKit.Generators.Generation.Events;
+
+/// <summary>
+/// Reads a <c>[ConversionEvent]</c> class into an <see cref="EventClassSpec"/>: its event, its action source and
+/// every attributed member with the payload field it feeds. Symbols are used here and nowhere after.
+/// </summary>
+internal static class EventClassParser
+{
+    public const string AttributeName = "CapiKit.ConversionEventAttribute";
+
+    public static EventClassResult Parse(GeneratorAttributeSyntaxContext context, SchemaModel schema, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol type = (INamedTypeSymbol)context.TargetSymbol;
+        ClassDeclarationSyntax declaration = (ClassDeclarationSyntax)context.TargetNode;
+        List<DiagnosticInfo> diagnostics = new();
+        Location nameLocation = declaration.Identifier.GetLocation();
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.EventClassNotPartial, nameLocation, type.Name));
+            return new EventClassResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (type.ContainingType is not null || type.IsGenericType)
+        {
+            string why = type.IsGenericType ? "is generic; a [ConversionEvent] class has no type parameters" : "is nested; declare a [ConversionEvent] class at namespace level";
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.EventClassShapeNotSupported, nameLocation, type.Name, why));
+            return new EventClassResult(null, diagnostics.ToEquatableArray());
+        }
+
+        AttributeData attribute = context.Attributes[0];
+        string eventName = ReadEventName(attribute, schema);
+        string? actionSource = ReadActionSource(attribute, schema);
+
+        List<MemberSpec> members = new();
+        Dictionary<string, string> mappedBy = new();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            foreach (AttributeData memberAttribute in member.GetAttributes())
+            {
+                (string Target, string Key)? target = ReadTarget(memberAttribute, schema);
+                if (target is null)
+                {
+                    continue;
+                }
+
+                Location location = member.Locations.FirstOrDefault() ?? nameLocation;
+                string field = $"{target.Value.Target}.{target.Value.Key}";
+                if (mappedBy.TryGetValue(field, out string? first))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.FieldMappedTwice, location, field, first));
+                    continue;
+                }
+
+                mappedBy[field] = member.Name;
+                MemberSpec? spec = ReadMember(member, target.Value.Target, target.Value.Key, location, schema, diagnostics);
+                if (spec is not null)
+                {
+                    members.Add(spec);
+                }
+            }
+        }
+
+        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        return new EventClassResult(
+            new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray()),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static string ReadEventName(AttributeData attribute, SchemaModel schema)
+    {
+        if (attribute.ConstructorArguments.Length != 1)
+        {
+            return "";
+        }
+
+        TypedConstant argument = attribute.ConstructorArguments[0];
+        if (argument.Value is string name)
+        {
+            return name;
+        }
+
+        return argument.Value is int index && index >= 0 && index < schema.StandardEvents.Count ? schema.StandardEvents[index].Name : "";
+    }
+
+    private static string? ReadActionSource(AttributeData attribute, SchemaModel schema)
+    {
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "ActionSource" && named.Value.Value is int index && index >= 0 && index < schema.ActionSources.Count)
+            {
+                return Naming.Pascal(schema.ActionSources[index].Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The payload field an attribute maps its member to, or null for attributes that are not CapiKit's.</summary>
+    private static (string Target, string Key)? ReadTarget(AttributeData attribute, SchemaModel schema)
+    {
+        INamedTypeSymbol? attributeClass = attribute.AttributeClass;
+        if (attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != "CapiKit")
+        {
+            return null;
+        }
+
+        TypedConstant? argument = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0] : null;
+        switch (attributeClass.Name)
+        {
+            case "UserDataAttribute":
+                ObjectSpec userData = schema.Object("user_data");
+                return argument?.Value is int u && u >= 0 && u < userData.Fields.Count ? (Targets.UserData, userData.Fields[u].Name) : null;
+            case "CustomDataAttribute":
+                ObjectSpec customData = schema.Object("custom_data");
+                return argument?.Value switch
+                {
+                    string key => (Targets.CustomData, key),
+                    int c when c >= 0 && c < customData.Fields.Count => (Targets.CustomData, customData.Fields[c].Name),
+                    _ => null,
+                };
+            default:
+                foreach (FieldSpec field in AttributeEmitter.ServerEventAttributeFields(schema))
+                {
+                    if (attributeClass.Name == Naming.Pascal(field.Name) + "Attribute")
+                    {
+                        return (Targets.ServerEvent, field.Name);
+                    }
+                }
+
+                return null;
+        }
+    }
+
+    private static MemberSpec? ReadMember(ISymbol member, string target, string key, Location location, SchemaModel schema, List<DiagnosticInfo> diagnostics)
+    {
+        ITypeSymbol type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+        if (member.IsStatic || (member is IPropertySymbol { GetMethod: null }))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MemberTypeNotMappable, location, member.Name, "static or write-only", $"{target}.{key}", "a readable instance member"));
+            return null;
+        }
+
+        bool nullable = type.NullableAnnotation == NullableAnnotation.Annotated || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        ITypeSymbol valueType = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped ? wrapped.TypeArguments[0] : type;
+        (string? kind, string? enumType) = Classify(valueType);
+        FieldSpec? field = FindField(schema, target, key);
+        if (field is null)
+        {
+            // A custom_data key not in the built-in schema: validated against the users' extension files later.
+            return kind is null ? null : Spec(kind, enumType);
+        }
+
+        IReadOnlyList<string> accepted = Accepted(field, schema);
+        bool wrongEnum = kind is MemberKinds.Enum or MemberKinds.Enums && enumType != ExpectedEnum(field);
+        bool wrongObject = kind is MemberKinds.Object && enumType != ExpectedObject(field);
+        if (kind is null || !accepted.Contains(kind) || wrongEnum || wrongObject)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                Descriptors.MemberTypeNotMappable,
+                location,
+                member.Name,
+                $"'{type.ToDisplayString()}'",
+                $"{target}.{key}",
+                Describe(field, accepted)));
+            return null;
+        }
+
+        return Spec(kind, enumType);
+
+        MemberSpec Spec(string k, string? e)
+        {
+            FileLinePositionSpan lines = location.GetLineSpan();
+            return new MemberSpec(member.Name, target, key, k, e, nullable, lines.StartLinePosition.Line, lines.Path, location.SourceSpan.Start, location.SourceSpan.Length);
+        }
+    }
+
+    private static FieldSpec? FindField(SchemaModel schema, string target, string key)
+    {
+        foreach (FieldSpec field in schema.Object(target).Fields)
+        {
+            if (field.Name == key)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ExpectedObject(FieldSpec field) => field.Type.Kind switch
+    {
+        "extinfo" => "CapiKit.ExtInfo",
+        "object" => "CapiKit." + Naming.Pascal(field.Type.Object!),
+        _ => null,
+    };
+
+    private static string? ExpectedEnum(FieldSpec field) =>
+        (field.Type.Enum ?? field.Items?.Enum) is { } name ? "CapiKit." + Naming.Pascal(name) : null;
+
+    /// <summary>The member kinds a schema field can be fed from.</summary>
+    public static IReadOnlyList<string> Accepted(FieldSpec field, SchemaModel schema)
+    {
+        if (field.IsHashed)
+        {
+            return field.Many
+                ? new[] { MemberKinds.String, MemberKinds.Strings, MemberKinds.Hash, MemberKinds.Hashes }
+                : new[] { MemberKinds.String, MemberKinds.Hash };
+        }
+
+        return field.Type.Kind switch
+        {
+            "string" or "url" or "currency" => new[] { MemberKinds.String },
+            "unix_seconds" => new[] { MemberKinds.DateTimeOffset, MemberKinds.DateTime, MemberKinds.Int64 },
+            "int64" => new[] { MemberKinds.Int64, MemberKinds.Int32 },
+            "integer" => new[] { MemberKinds.Int32 },
+            "number" => new[] { MemberKinds.Decimal, MemberKinds.Double, MemberKinds.Int32, MemberKinds.Int64 },
+            "boolean" => new[] { MemberKinds.Boolean },
+            "enum" => new[] { MemberKinds.Enum },
+            "object" or "extinfo" => new[] { MemberKinds.Object },
+            "array" when field.Items?.Kind == "object" && field.Items.Object == "content" => new[] { MemberKinds.Contents },
+            "array" when field.Items?.Kind == "enum" => new[] { MemberKinds.Enums },
+            "array" => new[] { MemberKinds.Strings },
+            _ => System.Array.Empty<string>(),
+        };
+    }
+
+    private static string Describe(FieldSpec field, IReadOnlyList<string> accepted)
+    {
+        if (field.Type.Kind is "object" or "extinfo")
+        {
+            return "a CapiKit." + (field.Type.Kind == "extinfo" ? "ExtInfo" : Naming.Pascal(field.Type.Object!));
+        }
+
+        if (ExpectedEnum(field) is { } enumName)
+        {
+            return field.Type.Kind == "array" ? $"a collection of {enumName}" : enumName;
+        }
+
+        return string.Join(" or ", accepted.Select(kind => kind switch
+        {
+            MemberKinds.String => "string",
+            MemberKinds.Strings => "a collection of strings",
+            MemberKinds.Hash => "Sha256Hash",
+            MemberKinds.Hashes => "a collection of Sha256Hash",
+            MemberKinds.DateTimeOffset => "DateTimeOffset",
+            MemberKinds.DateTime => "DateTime",
+            MemberKinds.Int64 => "long",
+            MemberKinds.Int32 => "int",
+            MemberKinds.Decimal => "decimal",
+            MemberKinds.Double => "double",
+            MemberKinds.Boolean => "bool",
+            MemberKinds.Contents => "a collection of CapiKit.Content",
+            _ => kind,
+        }));
+    }
+
+    /// <summary>What kind of value a member type holds, or null when CapiKit cannot map it at all.</summary>
+    private static (string? Kind, string? EnumType) Classify(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return (MemberKinds.String, null);
+            case SpecialType.System_Int64: return (MemberKinds.Int64, null);
+            case SpecialType.System_Int32: return (MemberKinds.Int32, null);
+            case SpecialType.System_Decimal: return (MemberKinds.Decimal, null);
+            case SpecialType.System_Double: return (MemberKinds.Double, null);
+            case SpecialType.System_Boolean: return (MemberKinds.Boolean, null);
+            case SpecialType.System_DateTime: return (MemberKinds.DateTime, null);
+        }
+
+        string name = TypeName(type);
+        if (name == "System.DateTimeOffset")
+        {
+            return (MemberKinds.DateTimeOffset, null);
+        }
+
+        if (name == "CapiKit.Pii.Sha256Hash")
+        {
+            return (MemberKinds.Hash, null);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return (MemberKinds.Enum, name);
+        }
+
+        if (name is "CapiKit.AppData" or "CapiKit.OriginalEventData" or "CapiKit.AttributionData" or "CapiKit.ExtInfo")
+        {
+            return (MemberKinds.Object, name);
+        }
+
+        ITypeSymbol? item = EnumerableItem(type);
+        if (item is not null)
+        {
+            string itemName = TypeName(item);
+            return itemName switch
+            {
+                "string" => (MemberKinds.Strings, null),
+                "CapiKit.Pii.Sha256Hash" => (MemberKinds.Hashes, null),
+                "CapiKit.Content" => (MemberKinds.Contents, null),
+                _ when item.TypeKind == TypeKind.Enum => (MemberKinds.Enums, itemName),
+                _ => (null, null),
+            };
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The type's full name without <c>global::</c> or nullable annotations (<c>string</c>, <c>CapiKit.Content</c>).</summary>
+    private static string TypeName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
+
+    private static ITypeSymbol? EnumerableItem(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } named)
+        {
+            return named.TypeArguments[0];
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        foreach (INamedTypeSymbol candidate in type.AllInterfaces)
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return candidate.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Text.Json;
+using CapiKit.Pii;
+
+namespace CapiKit.Json;
+
+/// <summary>
+/// Helpers for the <c>WriteTo</c> methods CapiKit generates into <c>[ConversionEvent]</c> classes. Public only
+/// because generated code in your assembly calls it; not meant to be called by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedEventSupport
+{
+    /// <summary>What a generated <c>WriteTo</c> passes to its static write callback, so no closure is allocated.</summary>
+    public readonly struct State(object owner, NormalizationOptions? options, ICollection<NormalizationError>? rejected)
+    {
+        /// <summary>The event object.</summary>
+        public object Owner { get; } = owner;
+
+        /// <summary>Normalization options.</summary>
+        public NormalizationOptions Options { get; } = options ?? NormalizationOptions.Default;
+
+        /// <summary>Where rejected values go, if anywhere.</summary>
+        public ICollection<NormalizationError>? Rejected { get; } = rejected;
+    }
+
+    /// <summary>Runs <paramref name="write"/> against a per-thread writer over <paramref name="destination"/>.</summary>
+    public static void Write(IBufferWriter<byte> destination, State state, Action<Utf8JsonWriter, State> write) =>
+        JsonText.WriteTo(destination, state, write);
+
+    /// <summary>
+    /// A <see cref="DateTime"/> as an instant: UTC values as they are, local ones converted; unspecified ones are
+    /// taken as UTC, because servers store UTC and converting from the server's zone would shift them.
+    /// </summary>
+    public static DateTimeOffset FromDateTime(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero),
+        _ => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+
+    /// <summary>Normalizes, hashes and writes one raw value (as a one-item array for multi-value keys).</summary>
+    public static void WriteHashed(Utf8JsonWriter writer, string key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    {
+        if (TryHash(key, value, options, rejected, out Sha256Hash hash))
+        {
+            WriteHash(writer, key, hash, many);
+        }
+    }
+
+    /// <summary>Normalizes, hashes and writes several raw values of a multi-value key, each distinct hash once.</summary>
+    public static void WriteHashed(Utf8JsonWriter writer, string key, IEnumerable<string?>? values, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        List<Sha256Hash> hashes = [];
+        foreach (string? value in values)
+        {
+            if (TryHash(key, value, options, rejected, out Sha256Hash hash) && !hashes.Contains(hash))
+            {
+                hashes.Add(hash);
+            }
+        }
+
+        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), hashes);
+    }
+
+    /// <summary>Writes an already computed hash.</summary>
+    public static void WriteHash(Utf8JsonWriter writer, string key, Sha256Hash hash, bool many)
+    {
+        Span<byte> hex = stackalloc byte[Sha256Hash.HexLength];
+        hash.TryFormat(hex, out _);
+        if (many)
+        {
+            writer.WriteStartArray(key);
+            writer.WriteStringValue(hex);
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString(key, hex);
+        }
+    }
+
+    /// <summary>Writes already computed hashes, each distinct one once.</summary>
+    public static void WriteHashes(Utf8JsonWriter writer, string key, IEnumerable<Sha256Hash>? hashes)
+    {
+        if (hashes is not null)
+        {
+            PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), hashes.Distinct().ToList());
+        }
+    }
+
+    /// <summary>Writes a key Meta wants raw, after checking the format the schema gives it.</summary>
+    public static void WriteRaw(Utf8JsonWriter writer, string key, string format, string? value, ICollection<NormalizationError>? rejected)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (FieldFormats.RawProblem(format, value) is { } problem)
+        {
+            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, problem));
+            return;
+        }
+
+        writer.WriteString(key, value);
+    }
+
+    /// <summary>Writes an absolute http(s) URL.</summary>
+    public static void WriteUrl(Utf8JsonWriter writer, string key, string value) => writer.WriteString(key, FieldFormats.Url(key, value));
+
+    /// <summary>Writes an ISO 4217 currency code, upper-cased.</summary>
+    public static void WriteCurrency(Utf8JsonWriter writer, string key, string value) => writer.WriteString(key, FieldFormats.Currency(key, value));
+
+    /// <summary>Writes a string array.</summary>
+    public static void WriteStrings(Utf8JsonWriter writer, string key, IEnumerable<string?> values)
+    {
+        writer.WriteStartArray(key);
+        foreach (string? value in values)
+        {
+            if (value is not null)
+            {
+                writer.WriteStringValue(value);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an array of schema enum values.</summary>
+    public static void WriteEnums(Utf8JsonWriter writer, string key, IEnumerable<DataProcessingOption> values)
+    {
+        writer.WriteStartArray(key);
+        foreach (DataProcessingOption value in values)
+        {
+            writer.WriteStringValue(value.ToEncodedPayloadValue());
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an array of <c>contents</c> items.</summary>
+    public static void WriteObjects(Utf8JsonWriter writer, string key, IEnumerable<Content> items)
+    {
+        writer.WriteStartArray(key);
+        foreach (Content item in items)
+        {
+            item.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a nested payload object.</summary>
+    public static void WriteObject(Utf8JsonWriter writer, string key, AppData value) => WriteNested(writer, key, value.WriteTo);
+
+    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, string, AppData)"/>
+    public static void WriteObject(Utf8JsonWriter writer, string key, OriginalEventData value) => WriteNested(writer, key, value.WriteTo);
+
+    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, string, AppData)"/>
+    public static void WriteObject(Utf8JsonWriter writer, string key, AttributionData value) => WriteNested(writer, key, value.WriteTo);
+
+    private static void WriteNested(Utf8JsonWriter writer, string key, Action<Utf8JsonWriter> write)
+    {
+        writer.WritePropertyName(key);
+        write(writer);
+    }
+
+    private static bool TryHash(string key, string? value, NormalizationOptions options, ICollection<NormalizationError>? rejected, out Sha256Hash hash)
+    {
+        hash = default;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        NormalizationResult result = PiiNormalizer.Normalize(key, value, options);
+        if (result.TryComputeHash(out hash))
+        {
+            return true;
+        }
+
+        rejected?.Add(result.Error!);
+        return false;
+    }
+}
