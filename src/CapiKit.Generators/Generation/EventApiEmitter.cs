@@ -102,15 +102,16 @@ internal static class EventApiEmitter
                 writer.WriteLine($"/// <param name=\"{field.Parameter.TrimStart('@')}\">{Naming.Xml(field.Spec.Description)}</param>");
             }
 
+            writer.WriteLine("/// <param name=\"userData\">Customer information to start from (for example with a default phone region); a new one when null.</param>");
             string parameters = string.Concat(required.Select(r => $", {r.Field.ClrType} {r.Field.Parameter}"));
-            writer.WriteLine($"public static global::CapiKit.ServerEvent For{member}(global::CapiKit.EventDefinition eventDefinition, global::System.DateTimeOffset eventTime{parameters})");
+            writer.WriteLine($"public static global::CapiKit.ServerEvent For{member}(global::CapiKit.EventDefinition eventDefinition, global::System.DateTimeOffset eventTime{parameters}, global::CapiKit.UserData? userData = null)");
             writer.OpenBrace();
             foreach ((FieldShape field, _) in required.Where(r => !r.Field.IsValueType))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({field.Parameter});");
             }
 
-            writer.WriteLine($"var created = FromDefinition(eventDefinition, eventTime, global::CapiKit.ActionSource.{member});");
+            writer.WriteLine($"var created = FromDefinition(eventDefinition, eventTime, global::CapiKit.ActionSource.{member}, userData);");
             foreach ((FieldShape field, string owner) in required)
             {
                 string target = owner == "user_data" ? "created.UserData" : "created";

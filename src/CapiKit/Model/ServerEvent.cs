@@ -18,14 +18,14 @@ public sealed partial class ServerEvent
         return new ServerEvent(eventName, eventTime, userData ?? new UserData(), actionSource);
     }
 
-    private static ServerEvent FromDefinition(EventDefinition definition, DateTimeOffset eventTime, ActionSource actionSource)
+    private static ServerEvent FromDefinition(EventDefinition definition, DateTimeOffset eventTime, ActionSource actionSource, UserData? userData)
     {
         if (definition.Name is null)
         {
             throw new ArgumentException("The event definition is empty; use a member of EventDefinition.", nameof(definition));
         }
 
-        ServerEvent created = new(definition.Name, eventTime, new UserData(), actionSource);
+        ServerEvent created = new(definition.Name, eventTime, userData ?? new UserData(), actionSource);
         if (definition.RequiredCustomData is { } required)
         {
             // Each event gets its own copy, so two events made from one definition never share custom data.
