@@ -113,13 +113,13 @@ public sealed class EventGenerator : IIncrementalGenerator
         {
             if (member.Target == Targets.CustomData && !standard.Contains(member.Key) && !customKeys.Contains(member.Key))
             {
-                LinePosition start = new(member.Line, 0);
+                MemberLocation at = member.Location;
                 diagnostics.Add(new DiagnosticInfo(
                     DiagnosticIds.UnknownCustomDataKey,
                     new[] { member.Key }.ToEquatableArray(),
-                    member.FilePath,
-                    new TextSpan(member.SpanStart, member.SpanLength),
-                    new LinePositionSpan(start, start)));
+                    at.FilePath,
+                    new TextSpan(at.SpanStart, at.SpanLength),
+                    new LinePositionSpan(new LinePosition(at.Line, at.Column), new LinePosition(at.EndLine, at.EndColumn))));
                 continue;
             }
 

@@ -186,7 +186,10 @@ internal static class EventClassParser
         MemberSpec Spec(string k, string? e)
         {
             FileLinePositionSpan lines = location.GetLineSpan();
-            return new MemberSpec(member.Name, target, key, k, e, nullable, lines.StartLinePosition.Line, lines.Path, location.SourceSpan.Start, location.SourceSpan.Length);
+            MemberLocation where = new(
+                lines.Path, location.SourceSpan.Start, location.SourceSpan.Length,
+                lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character);
+            return new MemberSpec(member.Name, target, key, k, e, nullable, where);
         }
     }
 

@@ -14,7 +14,10 @@ internal sealed record EventClassSpec(
 /// One attributed member: which payload field it feeds and what kind of value it holds.
 /// <see cref="Kind"/> is one of the <see cref="MemberKinds"/>.
 /// </summary>
-internal sealed record MemberSpec(string Name, string Target, string Key, string Kind, string? EnumType, bool IsNullable, int Line, string FilePath, int SpanStart, int SpanLength);
+internal sealed record MemberSpec(string Name, string Target, string Key, string Kind, string? EnumType, bool IsNullable, MemberLocation Location);
+
+/// <summary>Where a member is declared, as plain numbers, for diagnostics reported after parsing.</summary>
+internal sealed record MemberLocation(string FilePath, int SpanStart, int SpanLength, int Line, int Column, int EndLine, int EndColumn);
 
 /// <summary>The kinds of member values the generated mapping knows how to convert.</summary>
 internal static class MemberKinds

@@ -1,0 +1,145 @@
+using System.Text;
+using CapiKit.Generators.Generation;
+using CapiKit.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CapiKit.Generators.Tests;
+
+/// <summary>Each generator diagnostic, reported where it belongs, and silent on correct input.</summary>
+public sealed class GeneratorDiagnosticTests
+{
+    private const string Usings = "using CapiKit;\nusing System;\nusing System.Collections.Generic;\n";
+
+    internal const string CallbackSource = Usings + """
+            namespace Shop;
+            [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.PhoneCall)]
+            public partial class CallbackRequested
+            {
+                [UserData(UserDataField.Phone)] public string? Phone { get; init; }
+                [UserData(UserDataField.LeadId)] public long? LeadId { get; init; }
+                [CustomData("campaign_code")] public string? Campaign { get; init; }
+                [EventTime] public DateTimeOffset At { get; init; }
+                [OptOut] public bool OptOut { get; init; }
+            }
+            """;
+
+    internal const string CampaignsExtension = """{ "customDataFields": [ { "name": "campaign_code", "type": "string", "required": "optional", "description": "Campaign." } ] }""";
+
+    [Fact]
+    public async Task A_correct_class_and_extension_file_give_no_diagnostic_and_the_expected_source()
+    {
+        GeneratorTest test = new() { TestCode = CallbackSource };
+        test.TestState.AdditionalFiles.Add(("/0/campaigns.capi.json", SourceText.From(CampaignsExtension, Encoding.UTF8)));
+        test.TestState.GeneratedSources.Add((typeof(EventGenerator), "Shop.CallbackRequested.g.cs", Baseline("Shop.CallbackRequested.g.cs")));
+        test.TestState.GeneratedSources.Add((typeof(EventGenerator), "CapiKit.Extensions.Campaigns.g.cs", Baseline("CapiKit.Extensions.Campaigns.g.cs")));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CAPI110_a_class_that_is_not_partial() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+            public class {|CAPI110:Lead|} { }
+            """).RunAsync();
+
+    [Fact]
+    public async Task CAPI111_a_member_of_the_wrong_type() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            [ConversionEvent(StandardEvent.Purchase, ActionSource = ActionSource.Website)]
+            public partial class Order
+            {
+                [UserData(UserDataField.Email)] public int {|CAPI111:Email|} { get; init; }
+                [CustomData(CustomDataField.Value)] public string {|CAPI111:Total|} { get; init; } = "";
+                [EventTime] public string {|CAPI111:When|} { get; init; } = "";
+                [CustomData(CustomDataField.DeliveryCategory)] public MessagingChannel {|CAPI111:Delivery|} { get; init; }
+                [AppData] public OriginalEventData? {|CAPI111:App|} { get; init; }
+            }
+            """).RunAsync();
+
+    [Fact]
+    public async Task CAPI112_a_field_mapped_twice() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            [ConversionEvent(StandardEvent.Purchase, ActionSource = ActionSource.Website)]
+            public partial class Order
+            {
+                [UserData(UserDataField.Email)] public string? Email { get; init; }
+                [UserData(UserDataField.Email)] public string? {|CAPI112:BackupEmail|} { get; init; }
+            }
+            """).RunAsync();
+
+    [Fact]
+    public async Task CAPI113_an_undeclared_custom_data_key() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            [ConversionEvent(StandardEvent.Purchase, ActionSource = ActionSource.Website)]
+            public partial class Order
+            {
+                [CustomData("loyalty_tier")] public string? {|CAPI113:Tier|} { get; init; }
+            }
+            """).RunAsync();
+
+    [Fact]
+    public async Task CAPI114_a_nested_or_generic_class() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            public partial class Outer
+            {
+                [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+                public partial class {|CAPI114:Inner|} { }
+            }
+            [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+            public partial class {|CAPI114:Generic|}<T> { }
+            """).RunAsync();
+
+    [Fact]
+    public async Task CAPI100_an_extension_file_that_is_not_JSON_at_its_line()
+    {
+        GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/broken.capi.json", "{\n  \"customEvents\": [\n    { \"name\": \"X\", }\n    oops\n  ]\n}"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI100").WithSpan("/0/broken.capi.json", 4, 1, 4, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CAPI101_an_extension_file_of_the_wrong_shape_at_its_line()
+    {
+        const string json = """
+            {
+              "customDataFields": [
+                { "name": "plan", "type": "string", "required": "optional", "description": "Fine." },
+                { "name": "PlanTier", "type": "text", "required": "optional", "description": "Bad name and type." }
+              ]
+            }
+            """;
+        GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/plans.capi.json", json));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 1, 4, 1).WithArguments("key 'PlanTier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 1, 4, 1).WithArguments("key 'PlanTier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CAPI102_an_extension_that_redefines_a_standard_name()
+    {
+        const string json = """
+            {
+              "customEvents": [ { "name": "Purchase", "description": "Ours." } ],
+              "customDataFields": [ { "name": "value", "type": "number", "required": "optional", "description": "Ours." } ]
+            }
+            """;
+        GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/mine.capi.json", json));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 2, 1, 2, 1));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 3, 1, 3, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_class_without_action_source_still_compiles()
+    {
+        GeneratorTest test = GeneratorTest.ForDiagnostics(Usings + """
+            [ConversionEvent(StandardEvent.Lead)]
+            public partial class Lead { [UserData(UserDataField.Email)] public string? Email { get; init; } }
+            """);
+        await test.RunAsync();
+    }
+
+    private static SourceText Baseline(string hintName) =>
+        SourceText.From(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Baselines", "UserClasses", hintName + ".txt")), Encoding.UTF8);
+}
