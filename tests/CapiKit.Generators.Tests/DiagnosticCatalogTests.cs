@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using CapiKit.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Tests;
@@ -22,7 +22,7 @@ public sealed class DiagnosticCatalogTests
     [MemberData(nameof(Ids))]
     public void Each_diagnostic_is_documented_tracked_and_listed(string id)
     {
-        string root = RepositoryRoot();
+        string root = RepositoryPaths.Root;
         DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
 
         Assert.True(File.Exists(Path.Combine(root, "docs", "diagnostics", id + ".md")), $"docs/diagnostics/{id}.md is missing");
@@ -37,7 +37,4 @@ public sealed class DiagnosticCatalogTests
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

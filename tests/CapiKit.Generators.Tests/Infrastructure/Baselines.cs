@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CapiKit.Generators.Tests.Infrastructure;
 
 /// <summary>
@@ -10,9 +8,9 @@ internal static class Baselines
 {
     private static bool Update => Environment.GetEnvironmentVariable("CAPIKIT_UPDATE_BASELINES") == "1";
 
-    public static void AssertMatches(string folder, IReadOnlyDictionary<string, string> actualByHintName, [CallerFilePath] string caller = "")
+    public static void AssertMatches(string folder, IReadOnlyDictionary<string, string> actualByHintName)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(caller)!, "Baselines", folder);
+        string directory = Path.Combine(RepositoryPaths.TestProject, "Baselines", folder);
         if (Update)
         {
             if (Directory.Exists(directory))
