@@ -154,4 +154,42 @@ public sealed class PayloadTests
         Assert.Equal("EUR", definition.RequiredCustomData.Currency);
         Assert.Equal(3L, data.CustomProperties[SubscriptionsCustomData.Keys.Seats]);
     }
+
+    [Fact]
+    public void Every_member_kind_writes_the_same_bytes_on_both_paths()
+    {
+        long seconds = DateTimeOffset.UtcNow.AddDays(-30).ToUnixTimeSeconds();
+        StoreVisit visit = new()
+        {
+            Phones = ["+44 20 7946 0958", "020 7946 0958", "+44 7911 123456"],
+            LeadId = 1234567890123456,
+            HashedCustomerId = Sha256Hash.Compute("cust-9"),
+            Amount = 12.5,
+            Delivery = DeliveryCategory.InStore,
+            Skus = ["a", "b"],
+            Items = 2,
+            UnixSeconds = seconds,
+            Options = [DataProcessingOption.LimitedDataUse],
+            Country = DataProcessingOptionsCountry.Geolocate,
+            State = DataProcessingOptionsState.Geolocate,
+            Original = new OriginalEventData().SetEventName("Lead").SetOrderId("o-1"),
+        };
+        NormalizationOptions gb = new() { DefaultRegion = "GB" };
+        ArrayBufferWriter<byte> buffer = new();
+
+        visit.WriteTo(buffer, gb);
+        string json = visit.ToServerEvent(gb).ToJson();
+
+        Assert.Equal(json, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        JsonElement e = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(2, e.GetProperty("user_data").GetProperty("ph").GetArrayLength());
+        Assert.Equal(1234567890123456, e.GetProperty("user_data").GetProperty("lead_id").GetInt64());
+        Assert.Equal(Sha256Hash.Compute("cust-9").ToString(), e.GetProperty("user_data").GetProperty("external_id")[0].GetString());
+        Assert.Equal(seconds, e.GetProperty("event_time").GetInt64());
+        Assert.Equal("physical_store", e.GetProperty("action_source").GetString());
+        Assert.Equal("in_store", e.GetProperty("custom_data").GetProperty("delivery_category").GetString());
+        Assert.Equal("LDU", e.GetProperty("data_processing_options")[0].GetString());
+        Assert.Equal(0, e.GetProperty("data_processing_options_state").GetInt32());
+        Assert.Equal("o-1", e.GetProperty("original_event_data").GetProperty("order_id").GetString());
+    }
 }

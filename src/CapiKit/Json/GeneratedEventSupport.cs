@@ -132,18 +132,6 @@ public static class GeneratedEventSupport
         writer.WriteEndArray();
     }
 
-    /// <summary>Writes an array of schema enum values.</summary>
-    public static void WriteEnums(Utf8JsonWriter writer, string key, IEnumerable<DataProcessingOption> values)
-    {
-        writer.WriteStartArray(key);
-        foreach (DataProcessingOption value in values)
-        {
-            writer.WriteStringValue(value.ToEncodedPayloadValue());
-        }
-
-        writer.WriteEndArray();
-    }
-
     /// <summary>Writes an array of <c>contents</c> items.</summary>
     public static void WriteObjects(Utf8JsonWriter writer, string key, IEnumerable<Content> items)
     {

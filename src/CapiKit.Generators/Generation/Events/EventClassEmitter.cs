@@ -290,7 +290,7 @@ internal static class EventClassEmitter
             MemberKinds.DateTime => $"writer.WriteNumber({name}, {Support}.FromDateTime({v}).ToUnixTimeSeconds());",
             MemberKinds.Enum when numericEnum => $"writer.WriteNumber({name}, (int){v});",
             MemberKinds.Enum => $"writer.WriteString({name}, global::CapiKit.PayloadValues.ToEncodedPayloadValue({v}));",
-            MemberKinds.Enums => $"{Support}.WriteEnums(writer, {name}, {v});",
+            MemberKinds.Enums => $"{{ writer.WriteStartArray({name}); foreach (var item in {v}) writer.WriteStringValue(global::CapiKit.PayloadValues.ToEncodedPayloadValue(item)); writer.WriteEndArray(); }}",
             MemberKinds.Contents => $"{Support}.WriteObjects(writer, {name}, {v});",
             _ => $"{Support}.WriteObject(writer, {name}, {v});",
         });
