@@ -57,7 +57,8 @@ internal static class EnumEmitter
         {
             (string member, string payload, string description) = definition.Members[i];
             writer.WriteLine($"/// <summary><c>{Naming.Xml(payload)}</c>: {Naming.Xml(description)}</summary>");
-            writer.WriteLine(definition.IsNumeric ? $"{member} = {payload}," : $"{member} = {Naming.Number(i)},");
+            // Named values start at 1, so default(ActionSource) is no action source at all instead of silently "website".
+            writer.WriteLine(definition.IsNumeric ? $"{member} = {payload}," : $"{member} = {Naming.Number(i + 1)},");
             if (i < definition.Members.Count - 1)
             {
                 writer.WriteLine();
@@ -103,7 +104,7 @@ internal static class EnumEmitter
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The payload spelling of a <see cref=\"{type}\"/> value, JSON-encoded once.</summary>");
             writer.WriteLine($"public static global::System.Text.Json.JsonEncodedText ToEncodedPayloadValue(this {type} value) =>");
-            writer.WriteLine($"    (uint)value < (uint){encoded}.Length ? {encoded}[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
+            writer.WriteLine($"    (uint)((int)value - 1) < (uint){encoded}.Length ? {encoded}[(int)value - 1] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {definition.TypeName}.\");");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Reads a payload value (exact spelling) as a <see cref=\"{type}\"/>.</summary>");
             writer.WriteLine($"public static bool TryParse{definition.TypeName}(string? payloadValue, out {type} value)");

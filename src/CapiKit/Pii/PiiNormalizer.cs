@@ -58,6 +58,17 @@ public static class PiiNormalizer
     }
 
     /// <summary>
+    /// Normalizes and hashes one value into the 64 lower-case hex digits Meta expects, for payloads built by hand
+    /// (dictionaries, anonymous objects, JSON nodes). Returns null when the value is empty or cannot be normalized,
+    /// so serializers that skip nulls leave the key out instead of sending a hash that matches nobody.
+    /// </summary>
+    /// <param name="field">The payload key: <c>em</c>, <c>ph</c>, ...</param>
+    /// <param name="value">The raw value.</param>
+    /// <param name="options">Default phone region, date order and clock; <see cref="NormalizationOptions.Default"/> when null.</param>
+    public static string? NormalizeAndHash(string field, string? value, NormalizationOptions? options = null) =>
+        Normalize(field, value, options).TryComputeHash(out Sha256Hash hash) ? hash.ToString() : null;
+
+    /// <summary>
     /// Normalizes and hashes every value of a multi-value key. Values that fail are reported; equal hashes
     /// (<c>"A@x.com"</c> and <c>"a@x.com "</c>) are kept once, in first-seen order.
     /// </summary>

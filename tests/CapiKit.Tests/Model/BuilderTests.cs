@@ -178,6 +178,13 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public void The_default_enum_value_is_no_value()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => default(ActionSource).ToPayloadValue());
+        Assert.False(Enum.IsDefined(default(ActionSource)));
+    }
+
+    [Fact]
     public void The_event_time_windows_come_from_the_schema()
     {
         Assert.Equal(7, CapiSchema.MaxAgeDays(ActionSource.Website));

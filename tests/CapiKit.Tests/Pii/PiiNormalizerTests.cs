@@ -40,6 +40,15 @@ public sealed class PiiNormalizerTests
     }
 
     [Fact]
+    public void NormalizeAndHash_gives_hex_or_null_for_hand_built_payloads()
+    {
+        Assert.Equal("62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f", PiiNormalizer.NormalizeAndHash("em", "John_Smith@gmail.com"));
+        Assert.Null(PiiNormalizer.NormalizeAndHash("em", "not-an-email"));
+        Assert.Null(PiiNormalizer.NormalizeAndHash("em", null));
+        Assert.Null(PiiNormalizer.NormalizeAndHash("client_ip_address", "1.2.3.4"));
+    }
+
+    [Fact]
     public void Multi_value_keys_are_deduplicated_after_hashing_in_first_seen_order()
     {
         HashedValues hashed = PiiNormalizer.HashAll("em", [" A@Example.com", "b@example.com", "a@example.COM ", "not-an-email", null]);

@@ -95,14 +95,14 @@ internal static class EventClassParser
             return name;
         }
 
-        return argument.Value is int index && index >= 0 && index < schema.StandardEvents.Count ? schema.StandardEvents[index].Name : "";
+        return argument.Value is int value && SchemaEnums.Index(value, schema.StandardEvents.Count) is int index ? schema.StandardEvents[index].Name : "";
     }
 
     private static string? ReadActionSource(AttributeData attribute, SchemaModel schema)
     {
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
-            if (named.Key == "ActionSource" && named.Value.Value is int index && index >= 0 && index < schema.ActionSources.Count)
+            if (named.Key == "ActionSource" && named.Value.Value is int value && SchemaEnums.Index(value, schema.ActionSources.Count) is int index)
             {
                 return Naming.Pascal(schema.ActionSources[index].Value);
             }
@@ -125,13 +125,13 @@ internal static class EventClassParser
         {
             case "UserDataAttribute":
                 ObjectSpec userData = schema.Object("user_data");
-                return argument?.Value is int u && u >= 0 && u < userData.Fields.Count ? (Targets.UserData, userData.Fields[u].Name) : null;
+                return argument?.Value is int u && SchemaEnums.Index(u, userData.Fields.Count) is int userIndex ? (Targets.UserData, userData.Fields[userIndex].Name) : null;
             case "CustomDataAttribute":
                 ObjectSpec customData = schema.Object("custom_data");
                 return argument?.Value switch
                 {
                     string key => (Targets.CustomData, key),
-                    int c when c >= 0 && c < customData.Fields.Count => (Targets.CustomData, customData.Fields[c].Name),
+                    int c when SchemaEnums.Index(c, customData.Fields.Count) is int customIndex => (Targets.CustomData, customData.Fields[customIndex].Name),
                     _ => null,
                 };
             default:
