@@ -8,6 +8,23 @@ internal static class Descriptors
     public const string HelpLinkBase = "https://github.com/capikit/capikit/blob/main/docs/diagnostics/";
     private const string SchemaCategory = "CapiKit.Schema";
     private const string MappingCategory = "CapiKit.Mapping";
+    private const string UsageCategory = "CapiKit.Usage";
+
+    public static readonly DiagnosticDescriptor UnhashedPii = Error(
+        DiagnosticIds.UnhashedPii, UsageCategory, "Customer information is not hashed",
+        "{0}", "Meta rejects the whole request when a user_data key it wants hashed (em, ph, fn, ln, db, ge, ct, st, zp, country) carries a raw value, and personal data does not belong in custom_data.");
+
+    public static readonly DiagnosticDescriptor MissingActionSource = Error(
+        DiagnosticIds.MissingActionSource, UsageCategory, "Event has no action_source",
+        "{0}", "Meta requires action_source on every event and rejects the whole request without it.");
+
+    public static readonly DiagnosticDescriptor EventTimeOutsideWindow = Error(
+        DiagnosticIds.EventTimeOutsideWindow, UsageCategory, "event_time is outside Meta's window",
+        "{0}", "Meta rejects the whole request when an event_time is more than 7 days old (62 for physical_store) and treats future times as errors.");
+
+    public static readonly DiagnosticDescriptor EventTimeNotSeconds = Error(
+        DiagnosticIds.EventTimeNotSeconds, UsageCategory, "event_time is not in Unix seconds",
+        "{0}", "event_time is Unix seconds in UTC; milliseconds, ticks and local times put the event decades away or hours off.");
 
     public static readonly DiagnosticDescriptor MalformedSchemaFile = Error(
         DiagnosticIds.MalformedSchemaFile, SchemaCategory, "Schema file is not valid JSON", "{0}");
@@ -40,6 +57,10 @@ internal static class Descriptors
 
     public static DiagnosticDescriptor ById(string id) => id switch
     {
+        DiagnosticIds.UnhashedPii => UnhashedPii,
+        DiagnosticIds.MissingActionSource => MissingActionSource,
+        DiagnosticIds.EventTimeOutsideWindow => EventTimeOutsideWindow,
+        DiagnosticIds.EventTimeNotSeconds => EventTimeNotSeconds,
         DiagnosticIds.EventClassNotPartial => EventClassNotPartial,
         DiagnosticIds.MemberTypeNotMappable => MemberTypeNotMappable,
         DiagnosticIds.FieldMappedTwice => FieldMappedTwice,
@@ -55,6 +76,6 @@ internal static class Descriptors
         _ => InvalidSchemaFile,
     };
 
-    private static DiagnosticDescriptor Error(string id, string category, string title, string message) => new(
-        id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message, string? description = null) => new(
+        id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -7,6 +7,11 @@ namespace CapiKit.Generators;
 /// </summary>
 internal static class DiagnosticIds
 {
+    public const string UnhashedPii = "CAPI001";
+    public const string MissingActionSource = "CAPI002";
+    public const string EventTimeOutsideWindow = "CAPI003";
+    public const string EventTimeNotSeconds = "CAPI004";
+
     public const string MalformedSchemaFile = "CAPI100";
     public const string InvalidSchemaFile = "CAPI101";
     public const string SchemaNameConflict = "CAPI102";

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CapiKit.Generators;
+using CapiKit.Generators.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CapiKit.CodeFixes;
+
+/// <summary>
+/// CAPI001: wraps a raw value in <c>PiiNormalizer.NormalizeAndHash("key", value)</c> (adding <c>using CapiKit.Pii;</c>),
+/// or turns <c>AddEmailHash(Sha256Hash.Parse(email))</c> into <c>AddEmail(email)</c>. Fix All fixes every occurrence.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnhashedPiiCodeFixProvider)), Shared]
+public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
+{
+    private const string WrapKey = DiagnosticIds.UnhashedPii + ".Wrap";
+    private const string RawMethodKey = DiagnosticIds.UnhashedPii + ".RawMethod";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnhashedPii);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
+
+    /// <inheritdoc/>
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            diagnostic.Properties.TryGetValue(FixKinds.Fix, out string? fix);
+            diagnostic.Properties.TryGetValue(FixKinds.Key, out string? key);
+            if (fix == FixKinds.WrapInNormalizeAndHash)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Normalize and hash '{key}' with CapiKit", ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), WrapKey),
+                    diagnostic);
+            }
+            else if (fix == FixKinds.UseRawValueMethod && diagnostic.Properties.TryGetValue(FixKinds.Method, out string? method))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use {method}, which normalizes and hashes '{key}'", ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), RawMethodKey),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
+        FixDocumentAsync(document, diagnostics, context.CancellationToken)!;
+
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
+        {
+            return document;
+        }
+
+        var replacements = diagnostics
+            .Select(d => (Diagnostic: d, Node: SyntaxEdits.ExpressionAt(root, d.Location.SourceSpan)))
+            .Where(p => p.Node is not null)
+            .ToList();
+        bool wrapped = false;
+        CompilationUnitSyntax updated = root.ReplaceNodes(
+            replacements.Select(p => p.Node!),
+            (original, current) =>
+            {
+                Diagnostic diagnostic = replacements.First(p => p.Node == original).Diagnostic;
+                diagnostic.Properties.TryGetValue(FixKinds.Key, out string? key);
+                diagnostic.Properties.TryGetValue(FixKinds.Fix, out string? fix);
+                if (fix == FixKinds.WrapInNormalizeAndHash)
+                {
+                    wrapped = true;
+                    return Wrap(key!, (ExpressionSyntax)current);
+                }
+
+                return diagnostic.Properties.TryGetValue(FixKinds.Method, out string? method) ? UseRawMethod((ExpressionSyntax)current, method!) : current;
+            });
+        if (wrapped)
+        {
+            updated = SyntaxEdits.WithUsing(updated, "CapiKit.Pii");
+        }
+
+        return document.WithSyntaxRoot(updated);
+    }
+
+    private static InvocationExpressionSyntax Wrap(string key, ExpressionSyntax value) =>
+        SyntaxFactory.InvocationExpression(
+                SyntaxFactory.ParseExpression("PiiNormalizer.NormalizeAndHash"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
+                {
+                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key))),
+                    SyntaxFactory.Argument(value.WithoutTrivia()),
+                })))
+            .WithTriviaFrom(value);
+
+    /// <summary><c>user.AddEmailHash(Sha256Hash.Parse(email))</c> to <c>user.AddEmail(email)</c>.</summary>
+    private static ExpressionSyntax UseRawMethod(ExpressionSyntax node, string method)
+    {
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: [{ Expression: InvocationExpressionSyntax hash }] } call
+            || hash.ArgumentList.Arguments.Count != 1)
+        {
+            return node;
+        }
+
+        return call
+            .WithExpression(access.WithName(SyntaxFactory.IdentifierName(method)))
+            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(hash.ArgumentList.Arguments[0])));
+    }
+}

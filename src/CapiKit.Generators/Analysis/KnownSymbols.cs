@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis;
+
+/// <summary>Types the analyzers compare against, resolved once per compilation.</summary>
+internal sealed class KnownSymbols
+{
+    public KnownSymbols(Compilation compilation)
+    {
+        ServerEvent = compilation.GetTypeByMetadataName("CapiKit.ServerEvent");
+        UserData = compilation.GetTypeByMetadataName("CapiKit.UserData");
+        Sha256Hash = compilation.GetTypeByMetadataName("CapiKit.Pii.Sha256Hash");
+        ConversionEventAttribute = compilation.GetTypeByMetadataName("CapiKit.ConversionEventAttribute");
+        EventTimeAttribute = compilation.GetTypeByMetadataName("CapiKit.EventTimeAttribute");
+        ActionSourceAttribute = compilation.GetTypeByMetadataName("CapiKit.ActionSourceAttribute");
+        ActionSource = compilation.GetTypeByMetadataName("CapiKit.ActionSource");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
+        StjJsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        NewtonsoftJsonProperty = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonPropertyAttribute");
+        JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+    }
+
+    public INamedTypeSymbol? ServerEvent { get; }
+
+    public INamedTypeSymbol? UserData { get; }
+
+    public INamedTypeSymbol? Sha256Hash { get; }
+
+    public INamedTypeSymbol? ConversionEventAttribute { get; }
+
+    public INamedTypeSymbol? EventTimeAttribute { get; }
+
+    public INamedTypeSymbol? ActionSourceAttribute { get; }
+
+    public INamedTypeSymbol? ActionSource { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
+
+    public INamedTypeSymbol DateTime { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
+
+    public INamedTypeSymbol? TimeProvider { get; }
+
+    public INamedTypeSymbol? StjJsonPropertyName { get; }
+
+    public INamedTypeSymbol? NewtonsoftJsonProperty { get; }
+
+    public INamedTypeSymbol? JsonObject { get; }
+
+    public bool HasCapiKit => ServerEvent is not null;
+
+    /// <summary>The JSON name a serializer attribute gives a property, or null.</summary>
+    public string? JsonName(ISymbol member)
+    {
+        foreach (AttributeData attribute in member.GetAttributes())
+        {
+            if ((SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, StjJsonPropertyName)
+                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, NewtonsoftJsonProperty))
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, NewtonsoftJsonProperty))
+            {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "PropertyName" && named.Value.Value is string propertyName)
+                    {
+                        return propertyName;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

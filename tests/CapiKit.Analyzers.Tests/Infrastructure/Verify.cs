@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CapiKit.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Microsoft.CodeAnalysis.Testing with offline references: .NET 8 reference assemblies from
+/// Basic.Reference.Assemblies (no NuGet download at test time) and CapiKit itself.
+/// </summary>
+internal static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Text.Json.Nodes;\nusing System.Text.Json.Serialization;\nusing CapiKit;\nusing CapiKit.Pii;\n";
+
+    public static Task Diagnostics(string source) => new Test { TestCode = source }.RunAsync();
+
+    /// <summary>
+    /// Applies the fix one diagnostic at a time and with Fix All (document, project, solution); each way must give
+    /// <paramref name="fixedSource"/>, which must then compile and raise no diagnostic of the analyzer.
+    /// </summary>
+    public static Task Fix(string source, string fixedSource, string? equivalenceKey = null) => new Test
+    {
+        TestCode = source,
+        FixedCode = fixedSource,
+        CodeActionEquivalenceKey = equivalenceKey,
+    }.RunAsync();
+
+    private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test()
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net8.0");
+            TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+            TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(CapiKit.ServerEvent).Assembly.Location));
+        }
+
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+    }
+}
