@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace CapiKit.CodeFixes;
 /// CAPI003: replaces an out-of-window event time with the current time, in the expression's own type
 /// (<c>DateTimeOffset.UtcNow</c>, <c>DateTime.UtcNow</c> or <c>DateTimeOffset.UtcNow.ToUnixTimeSeconds()</c>).
 /// CAPI004: <c>ToUnixTimeMilliseconds()</c> to <c>ToUnixTimeSeconds()</c>, <c>DateTime.Now</c> to <c>DateTime.UtcNow</c>,
-/// a millisecond literal to seconds.
+/// and a millisecond literal to the current time (any constant goes stale).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EventTimeCodeFixProvider)), Shared]
 public sealed class EventTimeCodeFixProvider : CodeFixProvider
@@ -91,9 +90,9 @@ public sealed class EventTimeCodeFixProvider : CodeFixProvider
                 ITypeSymbol? type = model.GetTypeInfo(expression).Type;
                 string? now = type?.ToDisplayString() switch
                 {
-                    "System.DateTimeOffset" => "global::System.DateTimeOffset.UtcNow",
-                    "System.DateTime" => "global::System.DateTime.UtcNow",
-                    "long" => "global::System.DateTimeOffset.UtcNow.ToUnixTimeSeconds()",
+                    "System.DateTimeOffset" => "DateTimeOffset.UtcNow",
+                    "System.DateTime" => "DateTime.UtcNow",
+                    "long" => "DateTimeOffset.UtcNow.ToUnixTimeSeconds()",
                     _ => null,
                 };
                 return now is null ? null : (expression, Simplified(now, expression), UseNowTitle);
@@ -104,15 +103,12 @@ public sealed class EventTimeCodeFixProvider : CodeFixProvider
                 MemberAccessExpressionSyntax? local = expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
                     .FirstOrDefault(m => m.Name.Identifier.Text == "Now" && model.GetSymbolInfo(m).Symbol?.ContainingType?.SpecialType == SpecialType.System_DateTime);
                 return local is null ? null : (local, local.WithName(SyntaxFactory.IdentifierName("UtcNow")), "Use DateTime.UtcNow");
-            case EventTimeRule.LiteralToSeconds when expression is LiteralExpressionSyntax { Token.Value: long or int } literal:
-                long seconds = System.Convert.ToInt64(literal.Token.Value, CultureInfo.InvariantCulture) / 1000;
-                return (literal, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds)).WithTriviaFrom(literal), "Convert milliseconds to seconds");
             default:
                 return null;
         }
     }
 
+    /// <summary>The replacement, unqualified: the fix adds <c>using System;</c> where the file lacks it.</summary>
     private static ExpressionSyntax Simplified(string text, ExpressionSyntax original) =>
-        SyntaxFactory.ParseExpression(text.Replace("global::", ""))
-            .WithTriviaFrom(original);
+        SyntaxFactory.ParseExpression(text).WithTriviaFrom(original);
 }

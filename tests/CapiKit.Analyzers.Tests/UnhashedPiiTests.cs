@@ -152,12 +152,23 @@ public sealed class UnhashedPiiTests
             {
                 {|CAPI001:user.AddEmailHash(Sha256Hash.Parse(customer.Email))|};
                 {|CAPI001:user.AddPhoneHash(Sha256Hash.Compute(customer.Phone))|};
+                {|CAPI001:user.AddCityHash(Sha256Hash.Parse("New York"))|};
                 user.AddEmailHash(Sha256Hash.Parse(storedHash));
                 user.AddEmailHash(Sha256Hash.Parse("62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f"));
                 user.AddEmail(customer.Email);
             }
         }
         """);
+
+    [Fact]
+    public Task The_severity_can_be_lowered_in_editorconfig() => Payloads.Diagnostics(
+        U + """
+        class Sender
+        {
+            object Build(string email) => new { action_source = "website", user_data = new { em = email } };
+        }
+        """,
+        "dotnet_diagnostic.CAPI001.severity = none\n");
 
     [Fact]
     public Task Fix_wraps_every_raw_value_and_adds_the_using_once() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.Fix(

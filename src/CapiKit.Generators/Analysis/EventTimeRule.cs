@@ -12,7 +12,6 @@ internal static class EventTimeRule
     public const string UseNow = "UseNow";
     public const string UseSeconds = "UseSeconds";
     public const string UseUtc = "UseUtc";
-    public const string LiteralToSeconds = "LiteralToSeconds";
 
     public static Diagnostic? Check(EventTimeEvaluator.TimeValue time, Location location, PayloadFacts facts, string? actionSource, string? fix)
     {
@@ -42,7 +41,7 @@ internal static class EventTimeRule
                 return Create(
                     Descriptors.EventTimeNotSeconds,
                     location,
-                    time.Kind == EventTimeEvaluator.Kind.LocalTime ? UseUtc : time.Kind == EventTimeEvaluator.Kind.Milliseconds && time.Detail?.Contains("digits") == true ? LiteralToSeconds : UseSeconds,
+                    time.Kind == EventTimeEvaluator.Kind.LocalTime ? UseUtc : time.Kind == EventTimeEvaluator.Kind.Milliseconds && time.Detail?.Contains("digits") == true ? UseNow : UseSeconds,
                     $"event_time must be Unix seconds in UTC, but {time.Detail}");
             default:
                 return null;

@@ -19,6 +19,14 @@ internal static class Verify<TAnalyzer, TCodeFix>
 
     public static Task Diagnostics(string source) => new Test { TestCode = source }.RunAsync();
 
+    /// <summary>Runs with an .editorconfig, to check that severities can be configured.</summary>
+    public static Task Diagnostics(string source, string editorConfig)
+    {
+        Test test = new() { TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        return test.RunAsync();
+    }
+
     /// <summary>
     /// Applies the fix one diagnostic at a time and with Fix All (document, project, solution); each way must give
     /// <paramref name="fixedSource"/>, which must then compile and raise no diagnostic of the analyzer.
