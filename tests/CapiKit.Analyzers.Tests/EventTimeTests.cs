@@ -61,10 +61,10 @@ public sealed class EventTimeTests
     public Task Hand_built_event_times() => Payloads.Diagnostics(U + """
         class Sender
         {
-            object Old() => new { action_source = "website", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
-            object Fixed() => new { action_source = "website", event_time = {|CAPI003:1633552688|}, user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
+            object Fixed() => new { action_source = "chat", event_time = {|CAPI003:1633552688|}, user_data = new { } };
             object Store() => new { action_source = "physical_store", event_time = DateTimeOffset.UtcNow.AddDays(-40).ToUnixTimeSeconds(), user_data = new { } };
-            object Fine() => new { action_source = "website", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object Fine() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
         }
         """);
 
@@ -72,11 +72,11 @@ public sealed class EventTimeTests
     public Task Milliseconds_ticks_and_local_time() => Payloads.Diagnostics(U + """
         class Sender
         {
-            object Ms() => new { action_source = "website", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
-            object JsDate() => new { action_source = "website", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
-            object Ticks() => new { action_source = "website", event_time = {|CAPI004:DateTime.UtcNow.Ticks|}, user_data = new { } };
-            object Local() => new { action_source = "website", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
-            object Utc() => new { action_source = "website", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
+            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
+            object Ticks() => new { action_source = "chat", event_time = {|CAPI004:DateTime.UtcNow.Ticks|}, user_data = new { } };
+            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
+            object Utc() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
         }
         """);
 
@@ -121,13 +121,13 @@ public sealed class EventTimeTests
         U + """
         class Sender
         {
-            object Old() => new { action_source = "website", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
         }
         """,
         U + """
         class Sender
         {
-            object Old() => new { action_source = "website", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
         }
         """);
 
@@ -136,17 +136,17 @@ public sealed class EventTimeTests
         U + """
         class Sender
         {
-            object Ms() => new { action_source = "website", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
-            object JsDate() => new { action_source = "website", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
-            object Local() => new { action_source = "website", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
+            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
+            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
         }
         """,
         U + """
         class Sender
         {
-            object Ms() => new { action_source = "website", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
-            object JsDate() => new { action_source = "website", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
-            object Local() => new { action_source = "website", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object JsDate() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object Local() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
         }
         """);
 }

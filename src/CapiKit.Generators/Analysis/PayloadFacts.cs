@@ -33,6 +33,87 @@ internal sealed class PayloadFacts
         MaxAgeDaysBySource = schema.ActionSources.ToDictionary(a => a.Value, a => a.MaxAgeDays ?? schema.EventTime.MaxAgeDays, StringComparer.Ordinal);
         LongestMaxAgeDays = MaxAgeDaysBySource.Values.Max();
         ActionSources = schema.ActionSources.Select(a => a.Value).ToArray();
+        StandardEvents = schema.StandardEvents.Select(e => e.Name).ToArray();
+        RequiredCustomData = schema.StandardEvents.Where(e => e.RequiredCustomData.Count > 0)
+            .ToDictionary(e => e.Name, e => e.RequiredCustomData.ToArray(), StringComparer.Ordinal);
+        RawKeys = new HashSet<string>(userData.Fields.Where(f => f.Hashing == "never").Select(f => f.Name), StringComparer.Ordinal);
+        RawLabels = userData.Fields.Where(f => f.Hashing == "never").ToDictionary(f => f.Label ?? Naming.Pascal(f.Name), f => f.Name, StringComparer.Ordinal);
+        InvalidOnlyCombinations = userData.InvalidOnlyCombinations.Select(c => new HashSet<string>(c, StringComparer.Ordinal)).ToArray();
+        Requirements = schema.ActionSources.ToDictionary(a => a.Value, a => a.Requires.Select(r => (r.Object, r.Field)).ToArray(), StringComparer.Ordinal);
+        Forbidden = schema.ActionSources.ToDictionary(a => a.Value, a => a.Forbids.Select(r => (r.Object, r.Field)).ToArray(), StringComparer.Ordinal);
+        ExtinfoLength = schema.Object("app_data").ExtinfoSlots.Count;
+        MaxEvents = schema.MaxEvents;
+    }
+
+    /// <summary>Meta's standard event names, exactly spelled.</summary>
+    public string[] StandardEvents { get; }
+
+    /// <summary>The custom_data keys a standard event requires (Purchase: value, currency).</summary>
+    public Dictionary<string, string[]> RequiredCustomData { get; }
+
+    /// <summary><c>user_data</c> keys Meta needs exactly as received: IP, user agent, fbc, fbp, madid, ...</summary>
+    public HashSet<string> RawKeys { get; }
+
+    /// <summary>C# label of each raw key (<c>ClientIpAddress</c>) to its payload key.</summary>
+    public Dictionary<string, string> RawLabels { get; }
+
+    /// <summary>Sets of customer-information keys that are not enough on their own.</summary>
+    public HashSet<string>[] InvalidOnlyCombinations { get; }
+
+    /// <summary>What each action source requires, as (object, field).</summary>
+    public Dictionary<string, (string Object, string Field)[]> Requirements { get; }
+
+    /// <summary>What each action source forbids, as (object, field).</summary>
+    public Dictionary<string, (string Object, string Field)[]> Forbidden { get; }
+
+    public int ExtinfoLength { get; }
+
+    public int MaxEvents { get; }
+
+    /// <summary>The action source value of a C# member name (<c>PhysicalStore</c> to <c>physical_store</c>).</summary>
+    public string? ActionSourceOfMember(string member) => ActionSources.FirstOrDefault(value => Naming.Pascal(value) == member);
+
+    /// <summary>The standard event a name nearly spells, when it is not that name exactly; else null.</summary>
+    public string? NearMissOf(string name)
+    {
+        if (StandardEvents.Contains(name))
+        {
+            return null;
+        }
+
+        string folded = Fold(name);
+        foreach (string standard in StandardEvents)
+        {
+            string target = Fold(standard);
+            int allowed = target.Length >= 8 ? 2 : 1;
+            if (folded == target || (folded.Length >= 4 && Distance(folded, target) <= allowed))
+            {
+                return standard;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Fold(string name) => new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>Levenshtein distance, for names of a few dozen letters.</summary>
+    private static int Distance(string a, string b)
+    {
+        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int[] current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>The schema, or null when it failed to load (then the analyzers stay silent).</summary>

@@ -11,6 +11,16 @@ internal static class DiagnosticIds
     public const string MissingActionSource = "CAPI002";
     public const string EventTimeOutsideWindow = "CAPI003";
     public const string EventTimeNotSeconds = "CAPI004";
+    public const string WebsiteEventIncomplete = "CAPI005";
+    public const string PurchaseIncomplete = "CAPI006";
+    public const string RawKeyModified = "CAPI007";
+    public const string NearMissEventName = "CAPI008";
+    public const string ConstantEventId = "CAPI009";
+    public const string TooManyEvents = "CAPI010";
+    public const string TestEventCodeInCode = "CAPI011";
+    public const string SecretInSource = "CAPI012";
+    public const string InvalidOnlyCustomerInformation = "CAPI013";
+    public const string AppDataMismatch = "CAPI014";
 
     public const string MalformedSchemaFile = "CAPI100";
     public const string InvalidSchemaFile = "CAPI101";

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CapiKit.Generators.Analysis;
+
+/// <summary>
+/// Calls into CapiKit's builders that Meta would reject or silently degrade: a currency that is not ISO 4217
+/// (CAPI006), a raw identifier rewritten (CAPI007), a near-miss event name (CAPI008), a constant event id (CAPI009),
+/// more than 1,000 events (CAPI010), a literal test event code (CAPI011), app_data on a non-app event (CAPI014).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PurchaseIncomplete, Descriptors.RawKeyModified, Descriptors.NearMissEventName, Descriptors.ConstantEventId,
+        Descriptors.TooManyEvents, Descriptors.TestEventCodeInCode, Descriptors.AppDataMismatch);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            KnownSymbols symbols = new(start.Compilation);
+            if (!symbols.HasCapiKit || PayloadFacts.Instance is not { } facts)
+            {
+                return;
+            }
+
+            INamedTypeSymbol? eventDefinition = start.Compilation.GetTypeByMetadataName("CapiKit.EventDefinition");
+            INamedTypeSymbol? customData = start.Compilation.GetTypeByMetadataName("CapiKit.CustomData");
+            INamedTypeSymbol? request = start.Compilation.GetTypeByMetadataName("CapiKit.EventRequest");
+            start.RegisterOperationAction(
+                operation => AnalyzeInvocation((IInvocationOperation)operation.Operation, symbols, eventDefinition, customData, request, facts, operation.ReportDiagnostic),
+                OperationKind.Invocation);
+            start.RegisterOperationAction(
+                operation => AnalyzeCreation((IObjectCreationOperation)operation.Operation, request, facts, operation.ReportDiagnostic),
+                OperationKind.ObjectCreation);
+            start.RegisterOperationAction(
+                operation => AnalyzeMemberWrite(operation.Operation, facts, operation.ReportDiagnostic),
+                OperationKind.SimpleAssignment,
+                OperationKind.PropertyInitializer);
+        });
+    }
+
+    private static void AnalyzeInvocation(
+        IInvocationOperation invocation, KnownSymbols symbols, INamedTypeSymbol? eventDefinition, INamedTypeSymbol? customData, INamedTypeSymbol? request, PayloadFacts facts, Action<Diagnostic> report)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        INamedTypeSymbol? owner = method.ContainingType;
+        IOperation? Argument(string name) => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name)?.Value;
+
+        if (SymbolEqualityComparer.Default.Equals(owner, eventDefinition) || (SymbolEqualityComparer.Default.Equals(owner, customData) && method.Name == "SetCurrency"))
+        {
+            IOperation? currency = Argument("currency") ?? (method.Name == "SetCurrency" ? Argument("value") : null);
+            if (ValueInspection.ConstantString(currency) is string code && !Iso4217.IsCode(code))
+            {
+                PayloadEventChecks.ReportCurrency(currency!, code, report);
+            }
+        }
+
+        if ((SymbolEqualityComparer.Default.Equals(owner, eventDefinition) && method.Name == "Custom")
+            || (SymbolEqualityComparer.Default.Equals(owner, symbols.ServerEvent) && method.Name == "Create"))
+        {
+            IOperation? name = Argument("name") ?? Argument("eventName");
+            if (ValueInspection.ConstantString(name) is string text && facts.NearMissOf(text) is string standard)
+            {
+                report(Diagnostic.Create(Descriptors.NearMissEventName, name!.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
+                    $"'{text}' is not the standard event '{standard}'; Meta will count it as a custom event"));
+            }
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(owner, symbols.UserData) && method.Name.StartsWith("Set", StringComparison.Ordinal)
+            && facts.RawLabels.TryGetValue(method.Name.Substring(3), out string? key) && invocation.Arguments.Length == 1
+            && ValueInspection.Modification(invocation.Arguments[0].Value) is { } modification)
+        {
+            PayloadEventChecks.ReportModified(key, modification, report);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(owner, symbols.ServerEvent) && !method.IsStatic)
+        {
+            if (method.Name == "SetEventId" && ValueInspection.ConstantString(Argument("value")) is not null)
+            {
+                ReportConstantEventId(Argument("value")!, report);
+            }
+
+            if (method.Name == "SetAppData" && invocation.Instance is IInvocationOperation { TargetMethod.IsStatic: true } factory
+                && SymbolEqualityComparer.Default.Equals(factory.TargetMethod.ContainingType, symbols.ServerEvent)
+                && factory.TargetMethod.Name.StartsWith("For", StringComparison.Ordinal) && factory.TargetMethod.Name != "ForApp")
+            {
+                report(Diagnostic.Create(Descriptors.AppDataMismatch, invocation.Syntax.GetLocation(),
+                    $"app_data is only for app events; Meta rejects it on this {facts.ActionSourceOfMember(factory.TargetMethod.Name.Substring(3))} event (\"Unexpected key advertiser_tracking_enabled\")"));
+            }
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(owner, request))
+        {
+            if (method.Name == "SetData" && Argument("items") is { } items)
+            {
+                CheckCount(items, facts, report);
+            }
+
+            if (method.Name == "SetTestEventCode" && ValueInspection.ConstantString(Argument("value")) is not null)
+            {
+                ReportTestEventCode(Argument("value")!, report);
+            }
+        }
+    }
+
+    private static void AnalyzeCreation(IObjectCreationOperation creation, INamedTypeSymbol? request, PayloadFacts facts, Action<Diagnostic> report)
+    {
+        if (SymbolEqualityComparer.Default.Equals(creation.Type, request) && creation.Arguments.Length == 1)
+        {
+            CheckCount(creation.Arguments[0].Value, facts, report);
+        }
+    }
+
+    /// <summary>Constant <c>[EventId]</c> members, currency members and <c>TestEventCode</c> settings.</summary>
+    private static void AnalyzeMemberWrite(IOperation operation, PayloadFacts facts, Action<Diagnostic> report)
+    {
+        (ISymbol? member, IOperation? value) = operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment => ((ISymbol?)property.Property, (IOperation?)assignment.Value),
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment => (field.Field, assignment.Value),
+            IPropertyInitializerOperation initializer => (initializer.InitializedProperties.FirstOrDefault(), initializer.Value),
+            _ => ((ISymbol?)null, (IOperation?)null),
+        };
+        if (member is null || ValueInspection.ConstantString(value) is null)
+        {
+            return;
+        }
+
+        if (member.GetAttributes().Any(a => a.AttributeClass?.Name == "EventIdAttribute" && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "CapiKit"))
+        {
+            ReportConstantEventId(value!, report);
+        }
+        else if (IsCurrencyMember(member, facts) && ValueInspection.ConstantString(value) is string code && !Iso4217.IsCode(code))
+        {
+            PayloadEventChecks.ReportCurrency(value!, code, report);
+        }
+        else if (member.Name is "TestEventCode" or "testEventCode")
+        {
+            ReportTestEventCode(value!, report);
+        }
+    }
+
+    /// <summary>A member mapped with <c>[CustomData(CustomDataField.Currency)]</c>.</summary>
+    private static bool IsCurrencyMember(ISymbol member, PayloadFacts facts)
+    {
+        string[] keys = facts.Schema.Object("custom_data").Fields.Select(f => f.Name).ToArray();
+        return member.GetAttributes().Any(a => a.AttributeClass?.Name == "CustomDataAttribute"
+            && a.ConstructorArguments.FirstOrDefault().Value is int value
+            && Generation.SchemaEnums.Index(value, keys.Length) is int index
+            && keys[index] == "currency");
+    }
+
+    private static void CheckCount(IOperation events, PayloadFacts facts, Action<Diagnostic> report)
+    {
+        if (ValueInspection.Count(events) is int count && count > facts.MaxEvents)
+        {
+            report(Diagnostic.Create(Descriptors.TooManyEvents, events.Syntax.GetLocation(),
+                $"this request holds {count} events; Meta accepts at most {facts.MaxEvents} and rejects the whole request otherwise: send batches"));
+        }
+    }
+
+    private static void ReportConstantEventId(IOperation value, Action<Diagnostic> report) =>
+        report(Diagnostic.Create(Descriptors.ConstantEventId, value.Syntax.GetLocation(),
+            "event_id is the same for every event; Meta deduplicates on it and drops all but the first (\"Same Event ID Received for Many Event Instances\"): use the order or request id"));
+
+    private static void ReportTestEventCode(IOperation value, Action<Diagnostic> report) =>
+        report(Diagnostic.Create(Descriptors.TestEventCodeInCode, value.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration),
+            "test_event_code is written in code; it will ship to production, where test events still count: read it from configuration"));
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CapiKit.Generators.Analysis;
+
+/// <summary>
+/// Active ISO 4217 currency codes (precious metals, funds and test codes left out: no shop prices in them).
+/// Reference data for CAPI006, not a CAPI parameter.
+/// </summary>
+internal static class Iso4217
+{
+    private static readonly HashSet<string> Codes = new(
+        ("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP "
+        + "CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR "
+        + "ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT "
+        + "MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD "
+        + "SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND "
+        + "VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG").Split(' '),
+        StringComparer.Ordinal);
+
+    public static bool IsCode(string text) => Codes.Contains(text);
+
+    /// <summary>The code a near miss most likely meant: the same letters upper-cased, or one letter off; else null.</summary>
+    public static string? Suggest(string text)
+    {
+        string upper = text.Trim().ToUpperInvariant();
+        if (Codes.Contains(upper))
+        {
+            return upper;
+        }
+
+        if (upper.Length != 3)
+        {
+            return null;
+        }
+
+        string[] close = Codes.Where(code => code.Where((c, i) => c != upper[i]).Count() == 1).ToArray();
+        return close.Length == 1 ? close[0] : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CapiKit.Generators.Analysis;
+
+/// <summary>
+/// CAPI012: a Meta access token or app secret written in source. Tokens are recognized by their shape (Meta's
+/// user, page and system-user tokens start with "EAA" and run to well over a hundred characters); app secrets by a
+/// 32-hex-digit literal given to something named like a secret. No fix: the only fix is to revoke the token.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretsAnalyzer : DiagnosticAnalyzer
+{
+    private const int MinimumTokenLength = 60;
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretInSource);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(static operation => Analyze((ILiteralOperation)operation.Operation, operation.ReportDiagnostic), OperationKind.Literal);
+    }
+
+    private static void Analyze(ILiteralOperation literal, Action<Diagnostic> report)
+    {
+        if (literal.ConstantValue.Value is not string text || text.Length < 20)
+        {
+            return;
+        }
+
+        if (LooksLikeAccessToken(text))
+        {
+            report(Diagnostic.Create(Descriptors.SecretInSource, literal.Syntax.GetLocation(),
+                "this literal is a Meta access token; a token in source reaches version control and every build: revoke it and read it from a secret store"));
+            return;
+        }
+
+        string? target = TargetName(literal);
+        if (target is null)
+        {
+            return;
+        }
+
+        string name = target.Replace("_", "").ToLowerInvariant();
+        bool secretName = name.Contains("appsecret") || name.Contains("clientsecret") || (name.Contains("secret") && IsHex(text, 32));
+        bool tokenName = name.Contains("accesstoken") && text.All(char.IsLetterOrDigit);
+        if (secretName || tokenName)
+        {
+            report(Diagnostic.Create(Descriptors.SecretInSource, literal.Syntax.GetLocation(),
+                $"'{target}' gets a literal {(secretName ? "app secret" : "access token")}; secrets in source reach version control and every build: read it from a secret store"));
+        }
+    }
+
+    private static bool LooksLikeAccessToken(string text) =>
+        text.Length >= MinimumTokenLength && text.StartsWith("EAA", StringComparison.Ordinal) && text.All(char.IsLetterOrDigit);
+
+    private static bool IsHex(string text, int length) =>
+        text.Length == length && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F'));
+
+    /// <summary>The name of what the literal is stored in or passed as, if anything.</summary>
+    private static string? TargetName(IOperation literal)
+    {
+        IOperation? parent = literal.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } when indexer.Arguments[0].Value.ConstantValue.Value is string key => key,
+            ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } => member.Member.Name,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local.Name,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
+            IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault()?.Name,
+            IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault()?.Name,
+            IArgumentOperation argument => argument.Parameter?.Name,
+            _ => null,
+        };
+    }
+}
