@@ -221,6 +221,63 @@ internal static class EventApiEmitter
 
         writer.WriteLine("_ => MaxEventAgeDays,");
         writer.CloseBrace(";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The fields an action source requires, as <c>object.field</c> paths (<c>server_event.event_source_url</c>).</summary>");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<string> RequiredFields(global::CapiKit.ActionSource actionSource) => actionSource switch");
+        writer.OpenBrace();
+        foreach (ActionSourceSpec source in schema.ActionSources.Where(a => a.Requires.Count > 0))
+        {
+            writer.WriteLine($"global::CapiKit.ActionSource.{Naming.Pascal(source.Value)} => new[] {{ {string.Join(", ", source.Requires.Select(p => Naming.Literal(p.Object + "." + p.Field)))} }},");
+        }
+
+        writer.WriteLine("_ => global::System.Array.Empty<string>(),");
+        writer.CloseBrace(";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The fields an action source forbids, as <c>object.field</c> paths.</summary>");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<string> ForbiddenFields(global::CapiKit.ActionSource actionSource) => actionSource switch");
+        writer.OpenBrace();
+        foreach (ActionSourceSpec source in schema.ActionSources.Where(a => a.Forbids.Count > 0))
+        {
+            writer.WriteLine($"global::CapiKit.ActionSource.{Naming.Pascal(source.Value)} => new[] {{ {string.Join(", ", source.Forbids.Select(p => Naming.Literal(p.Object + "." + p.Field)))} }},");
+        }
+
+        writer.WriteLine("_ => global::System.Array.Empty<string>(),");
+        writer.CloseBrace(";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Sets of customer-information keys Meta treats as invalid when an event has nothing else.</summary>");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>> InvalidOnlyCombinations { get; } = new string[][]");
+        writer.OpenBrace();
+        foreach (EquatableArray<string> combination in schema.Object("user_data").InvalidOnlyCombinations)
+        {
+            writer.WriteLine($"new[] {{ {string.Join(", ", combination.Select(Naming.Literal))} }},");
+        }
+
+        writer.CloseBrace(";");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The number of <c>extinfo</c> slots, {Naming.Number(schema.Object("app_data").ExtinfoSlots.Count)}.</summary>");
+        writer.WriteLine($"public const int ExtinfoLength = {Naming.Number(schema.Object("app_data").ExtinfoSlots.Count)};");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Whether a request Meta failed with this Graph error code may be retried (after backing off for throttling codes).</summary>");
+        writer.WriteLine("public static bool IsRetryable(int code) => code switch");
+        writer.OpenBrace();
+        foreach (ErrorSpec error in schema.Errors.Where(e => e.Retry != "never" && e.Subcode is null))
+        {
+            writer.WriteLine(error.Code == error.CodeTo ? $"{Naming.Number(error.Code)} => true," : $">= {Naming.Number(error.Code)} and <= {Naming.Number(error.CodeTo)} => true,");
+        }
+
+        writer.WriteLine("_ => false,");
+        writer.CloseBrace(";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The CAPI diagnostic that catches, at compile time, what Meta reports with this code and subcode; null when none does.</summary>");
+        writer.WriteLine("public static string? DiagnosticFor(int code, int? subcode) => (code, subcode) switch");
+        writer.OpenBrace();
+        foreach (ErrorSpec error in schema.Errors.Where(e => e.Diagnostic is not null && e.Subcode is not null))
+        {
+            writer.WriteLine($"({Naming.Number(error.Code)}, {Naming.Number(error.Subcode!.Value)}) => {Naming.Literal(error.Diagnostic!)},");
+        }
+
+        writer.WriteLine("_ => null,");
+        writer.CloseBrace(";");
         writer.CloseBrace();
         return writer.ToString();
     }

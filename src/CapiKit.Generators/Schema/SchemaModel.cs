@@ -14,7 +14,8 @@ internal sealed record SchemaModel(
     EquatableArray<EventSpec> StandardEvents,
     EquatableArray<ObjectSpec> Objects,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<FieldSpec> RequestFields)
+    EquatableArray<FieldSpec> RequestFields,
+    EquatableArray<ErrorSpec> Errors)
 {
     public ObjectSpec Object(string name)
     {
@@ -42,6 +43,9 @@ internal sealed record SchemaModel(
         return null;
     }
 }
+
+/// <summary>A Graph error code (or range of codes) and whether a request failing with it may be retried.</summary>
+internal sealed record ErrorSpec(int Code, int CodeTo, int? Subcode, string Retry, string Title, string? Diagnostic);
 
 /// <summary>The <c>event_time</c> window.</summary>
 internal sealed record EventTimeSpec(int MaxAgeDays, int MaxFutureSeconds);

@@ -31,7 +31,14 @@ internal static class SchemaReader
                 StandardEvents: context.Required(root, "standardEvents", JsonValueKind.Array).Items.Select(e => ReadEvent(context, e)).ToEquatableArray(),
                 Objects: context.Required(root, "objects", JsonValueKind.Object).Properties.Select(p => ReadObject(context, p.Key, p.Value)).ToEquatableArray(),
                 Enums: context.Required(root, "enums", JsonValueKind.Object).Properties.Select(p => ReadEnum(context, root, p.Key, p.Value)).ToEquatableArray(),
-                RequestFields: ReadFields(context, context.Required(context.Required(root, "request", JsonValueKind.Object), "fields", JsonValueKind.Array)));
+                RequestFields: ReadFields(context, context.Required(context.Required(root, "request", JsonValueKind.Object), "fields", JsonValueKind.Array)),
+                Errors: context.Required(root, "errors", JsonValueKind.Array).Items.Select(e => new ErrorSpec(
+                    (int)e["code"]!.Number,
+                    (int)(e["codeTo"] ?? e["code"]!).Number,
+                    e["subcode"] is { } subcode ? (int)subcode.Number : null,
+                    context.RequiredString(e, "retry"),
+                    context.RequiredString(e, "title"),
+                    context.OptionalString(e, "diagnostic"))).ToEquatableArray());
             return context.Problems.Count == 0 ? (model, null) : (null, context.Problems[0]);
         }
         catch (JsonException e)

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using CapiKit.Delivery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CapiKit.Testing;
+
+/// <summary>
+/// A local Conversions API endpoint on 127.0.0.1 and a free port, speaking Meta's request and response shapes:
+/// <c>POST /{version}/{dataset}/events</c> answers <c>{"events_received","messages","fbtrace_id"}</c>, or a Graph error
+/// envelope (code 100 with Meta's subcodes) for what Meta would reject, decided by the same schema rules as the
+/// client's pre-flight. It records what it received and can inject faults.
+/// </summary>
+public sealed class ConversionsApiEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorOptions _options;
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly List<(FaultRule Rule, int Fired)> _faults = [];
+    private readonly Random _random;
+    private readonly object _gate = new();
+    private int _inFlight;
+
+    private ConversionsApiEmulator(WebApplication app, EmulatorOptions options)
+    {
+        _app = app;
+        _options = options;
+        _random = new Random(options.Seed);
+    }
+
+    /// <summary>The root to point the client at (<c>ConversionsApiOptions.BaseAddress</c>).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every request answered, in arrival order.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The <c>event_id</c> of every event in an accepted request.</summary>
+    public IReadOnlyList<string?> AcceptedEventIds => _requests.Where(r => r.StatusCode == 200).SelectMany(r => r.EventIds).ToArray();
+
+    /// <summary>Requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Starts an emulator on loopback.</summary>
+    public static async Task<ConversionsApiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        WebApplication app = builder.Build();
+        ConversionsApiEmulator emulator = new(app, options ?? new EmulatorOptions());
+        app.MapPost("/{version}/{datasetId}/events", emulator.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return emulator;
+    }
+
+    /// <summary>Adds a fault; rules are tried in the order added, and the first that fires applies.</summary>
+    public ConversionsApiEmulator AddFault(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_gate)
+        {
+            _faults.Add((rule, 0));
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes every fault rule.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context, string version, string datasetId)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            FaultRule? fault = NextFault();
+            if (fault is not null && await InjectAsync(context, fault).ConfigureAwait(false))
+            {
+                _requests.Enqueue(new ReceivedRequest(datasetId, context.Response.StatusCode, [], [], null, fault.Kind));
+                return;
+            }
+
+            JsonDocument body;
+            try
+            {
+                body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                await ErrorAsync(context, 100, null, "Invalid parameter", "The request body is not JSON.").ConfigureAwait(false);
+                return;
+            }
+
+            using (body)
+            {
+                await AnswerAsync(context, datasetId, body.RootElement, fault?.Kind).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, string datasetId, JsonElement body, FaultKind? fault)
+    {
+        string? token = body.TryGetProperty("access_token", out JsonElement t) ? t.GetString() : context.Request.Query["access_token"].FirstOrDefault();
+        if (string.IsNullOrEmpty(token) || (_options.AccessToken is not null && token != _options.AccessToken))
+        {
+            await ErrorAsync(context, 190, null, "Invalid OAuth access token", "Invalid OAuth access token - Cannot parse access token", type: "OAuthException").ConfigureAwait(false);
+            return;
+        }
+
+        if (!body.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0)
+        {
+            await ErrorAsync(context, 100, null, "Invalid parameter", "The parameter data is required").ConfigureAwait(false);
+            return;
+        }
+
+        if (data.GetArrayLength() > CapiSchema.MaxEventsPerRequest)
+        {
+            await ErrorAsync(context, 100, null, "Invalid parameter", $"A request holds at most {CapiSchema.MaxEventsPerRequest} events.").ConfigureAwait(false);
+            return;
+        }
+
+        DateTimeOffset now = _options.TimeProvider.GetUtcNow();
+        int index = 0;
+        foreach (JsonElement serverEvent in data.EnumerateArray())
+        {
+            if (EventRules.Validate(serverEvent, now) is [var problem, ..])
+            {
+                Record(datasetId, data, body, 400, fault);
+                await ErrorAsync(context, problem.Code, problem.Subcode, problem.Title, $"{problem.Message} (data[{index}])").ConfigureAwait(false);
+                return;
+            }
+
+            index++;
+        }
+
+        Record(datasetId, data, body, 200, fault);
+        context.Response.StatusCode = 200;
+        await context.Response.WriteAsJsonAsync(new SuccessBody(data.GetArrayLength(), [], TraceId()), EmulatorJson.Default.SuccessBody, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault)
+    {
+        List<string> events = [];
+        List<string?> ids = [];
+        foreach (JsonElement serverEvent in data.EnumerateArray())
+        {
+            events.Add(serverEvent.GetRawText());
+            ids.Add(serverEvent.TryGetProperty("event_id", out JsonElement id) ? id.GetString() : null);
+        }
+
+        string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? code.GetString() : null;
+        _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault));
+    }
+
+    private FaultRule? NextFault()
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < _faults.Count; i++)
+            {
+                (FaultRule rule, int fired) = _faults[i];
+                if ((rule.Times is null || fired < rule.Times) && _random.NextDouble() < rule.Probability)
+                {
+                    _faults[i] = (rule, fired + 1);
+                    return rule;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Applies a fault; true when it answered the request, false when the request goes on (a slow answer).</summary>
+    private static async Task<bool> InjectAsync(HttpContext context, FaultRule fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.ServerError:
+                context.Response.StatusCode = (int)HttpStatusCode.InternalServerError;
+                return true;
+            case FaultKind.TooManyRequests:
+                context.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling((fault.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return true;
+            case FaultKind.Timeout:
+                await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(30), context.RequestAborted).ConfigureAwait(false);
+                context.Response.StatusCode = (int)HttpStatusCode.GatewayTimeout;
+                return true;
+            case FaultKind.SlowResponse:
+                await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(1), context.RequestAborted).ConfigureAwait(false);
+                return false;
+            default:
+                bool transient = CapiSchema.IsRetryable(fault.GraphCode);
+                await ErrorAsync(context, fault.GraphCode, null, transient ? "Temporary failure" : "Invalid parameter", transient ? "Please retry your request later." : "Injected validation error.", transient).ConfigureAwait(false);
+                return true;
+        }
+    }
+
+    private static Task ErrorAsync(HttpContext context, int code, int? subcode, string title, string userMessage, bool transient = false, string type = "OAuthException")
+    {
+        context.Response.StatusCode = 400;
+        ErrorBody body = new(new ErrorDetail(title, type, code, subcode, transient, title, userMessage, TraceId()));
+        return context.Response.WriteAsJsonAsync(body, EmulatorJson.Default.ErrorBody, cancellationToken: context.RequestAborted);
+    }
+
+    private static string TraceId() => "A" + Convert.ToBase64String(Guid.NewGuid().ToByteArray())[..20].Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,14 @@
+namespace CapiKit.Testing;
+
+/// <summary>How the emulator behaves.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The access token requests must carry; null accepts any non-empty token.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The clock for the <c>event_time</c> window.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The seed of the random source that decides probabilistic faults.</summary>
+    public int Seed { get; set; } = 1;
+}

@@ -1,0 +1,20 @@
+namespace CapiKit.Testing;
+
+/// <summary>A request the emulator answered, for assertions. Holds the events as received (hashed PII only, if sent right).</summary>
+/// <param name="DatasetId">The dataset in the URL.</param>
+/// <param name="StatusCode">The HTTP status the emulator answered with.</param>
+/// <param name="Events">Each event's JSON, in order.</param>
+/// <param name="EventIds">Each event's <c>event_id</c>, in order.</param>
+/// <param name="TestEventCode">The request's <c>test_event_code</c>.</param>
+/// <param name="Fault">The fault injected into the request, if any.</param>
+public sealed record ReceivedRequest(
+    string DatasetId,
+    int StatusCode,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<string?> EventIds,
+    string? TestEventCode,
+    FaultKind? Fault)
+{
+    /// <summary>Counts only, no content.</summary>
+    public override string ToString() => $"{StatusCode}: {Events.Count} events for dataset {DatasetId}{(Fault is null ? "" : $" ({Fault})")}";
+}
