@@ -11,6 +11,7 @@ internal static class CapiCli
         RootCommand root = new("CapiKit: Meta Conversions API events, right before they run.")
         {
             HashCommand.Create(input, output, error),
+            DemoCommand.Create(output, error),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -155,20 +155,20 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         {
             if (EventRules.Validate(serverEvent, now) is [var problem, ..])
             {
-                Record(datasetId, data, body, 400, fault);
-                await ErrorAsync(context, problem.Code, problem.Subcode, problem.Title, $"{problem.Message} (data[{index}])").ConfigureAwait(false);
+                string error = await ErrorAsync(context, problem.Code, problem.Subcode, problem.Title, $"{problem.Message} (data[{index}])").ConfigureAwait(false);
+                Record(datasetId, data, body, 400, fault, error);
                 return;
             }
 
             index++;
         }
 
-        Record(datasetId, data, body, 200, fault);
-        context.Response.StatusCode = 200;
-        await context.Response.WriteAsJsonAsync(new SuccessBody(data.GetArrayLength(), [], TraceId()), EmulatorJson.Default.SuccessBody, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        string answer = JsonSerializer.Serialize(new SuccessBody(data.GetArrayLength(), [], TraceId()), EmulatorJson.Default.SuccessBody);
+        Record(datasetId, data, body, 200, fault, answer);
+        await WriteAsync(context, 200, answer).ConfigureAwait(false);
     }
 
-    private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault)
+    private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault, string response)
     {
         List<string> events = [];
         List<string?> ids = [];
@@ -179,7 +179,7 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         }
 
         string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? code.GetString() : null;
-        _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault));
+        _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault, response));
     }
 
     private FaultRule? NextFault()
@@ -226,11 +226,20 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         }
     }
 
-    private static Task ErrorAsync(HttpContext context, int code, int? subcode, string title, string userMessage, bool transient = false, string type = "OAuthException")
+    /// <summary>Answers with a Graph error envelope; returns the JSON it wrote.</summary>
+    private static async Task<string> ErrorAsync(HttpContext context, int code, int? subcode, string title, string userMessage, bool transient = false, string type = "OAuthException")
     {
-        context.Response.StatusCode = 400;
         ErrorBody body = new(new ErrorDetail(title, type, code, subcode, transient, title, userMessage, TraceId()));
-        return context.Response.WriteAsJsonAsync(body, EmulatorJson.Default.ErrorBody, cancellationToken: context.RequestAborted);
+        string json = JsonSerializer.Serialize(body, EmulatorJson.Default.ErrorBody);
+        await WriteAsync(context, 400, json).ConfigureAwait(false);
+        return json;
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(json, context.RequestAborted);
     }
 
     private static string TraceId() => "A" + Convert.ToBase64String(Guid.NewGuid().ToByteArray())[..20].Replace('+', '-').Replace('/', '_');

@@ -7,13 +7,15 @@ namespace CapiKit.Testing;
 /// <param name="EventIds">Each event's <c>event_id</c>, in order.</param>
 /// <param name="TestEventCode">The request's <c>test_event_code</c>.</param>
 /// <param name="Fault">The fault injected into the request, if any.</param>
+/// <param name="Response">The JSON the emulator answered with, as Meta would have.</param>
 public sealed record ReceivedRequest(
     string DatasetId,
     int StatusCode,
     IReadOnlyList<string> Events,
     IReadOnlyList<string?> EventIds,
     string? TestEventCode,
-    FaultKind? Fault)
+    FaultKind? Fault,
+    string Response = "")
 {
     /// <summary>Counts only, no content.</summary>
     public override string ToString() => $"{StatusCode}: {Events.Count} events for dataset {DatasetId}{(Fault is null ? "" : $" ({Fault})")}";

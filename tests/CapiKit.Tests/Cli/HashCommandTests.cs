@@ -150,6 +150,17 @@ public sealed class HashCommandTests
         Assert.Contains("cannot read standard input", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Demo_sends_one_event_to_the_emulator_and_prints_the_response()
+    {
+        (int exit, string output, _) = Run(["demo"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f", output, StringComparison.Ordinal);
+        Assert.Contains("\"events_received\": 1", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("John_Smith", output, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static (int Exit, string Output, string Error) Run(string[] args, string input = "")
     {
         using StringReader reader = new(input);
