@@ -117,10 +117,22 @@ public static class EventRules
 
     private static void CheckActionSource(JsonElement serverEvent, ActionSource actionSource, List<EventProblem> problems)
     {
+        HashSet<string> missingObjects = new(StringComparer.Ordinal);
         foreach (string path in CapiSchema.RequiredFields(actionSource))
         {
+            // A missing app_data is one problem, not one for each of its fields as well.
+            if (missingObjects.Contains(path.Split('.')[0]))
+            {
+                continue;
+            }
+
             if (!Has(serverEvent, path))
             {
+                if (path.StartsWith("server_event.", StringComparison.Ordinal))
+                {
+                    missingObjects.Add(Display(path));
+                }
+
                 string id = path.StartsWith("app_data", StringComparison.Ordinal) || path == "server_event.app_data" ? "CAPI014" : "CAPI005";
                 problems.Add(Problem(Display(path), $"{actionSource.ToPayloadValue()} events require {Display(path)}", null, "Invalid parameter", id));
             }
