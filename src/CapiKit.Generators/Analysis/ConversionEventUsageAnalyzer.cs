@@ -187,7 +187,7 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
     {
         AttributeData? attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute));
         if (attribute is null || attribute.NamedArguments.Any(n => n.Key == "ActionSource")
-            || type.GetMembers().Any(m => HasAttribute(m, symbols.ActionSourceAttribute)))
+            || Generation.Events.EventClassParser.MembersWithInherited(type).Any(m => HasAttribute(m, symbols.ActionSourceAttribute)))
         {
             return;
         }

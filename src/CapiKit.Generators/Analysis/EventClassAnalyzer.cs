@@ -113,7 +113,7 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
         HashSet<string> fields = new(StringComparer.Ordinal);
         string[] userData = facts.Schema.Object("user_data").Fields.Select(f => f.Name).ToArray();
         string[] customData = facts.Schema.Object("custom_data").Fields.Select(f => f.Name).ToArray();
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in Generation.Events.EventClassParser.MembersWithInherited(type))
         {
             foreach (AttributeData attribute in member.GetAttributes())
             {

@@ -43,7 +43,7 @@ internal static class EventClassParser
 
         List<MemberSpec> members = new();
         Dictionary<string, string> mappedBy = new();
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in MembersWithInherited(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared)
@@ -80,6 +80,18 @@ internal static class EventClassParser
         return new EventClassResult(
             new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray()),
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The type's own members, then those of its base classes: a base class can carry the mappings events share.</summary>
+    public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                yield return member;
+            }
+        }
     }
 
     private static string ReadEventName(AttributeData attribute, SchemaModel schema)
