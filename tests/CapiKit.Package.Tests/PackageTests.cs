@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace CapiKit.Package.Tests;
 
 /// <summary>What a user gets from <c>dotnet add package CapiKit</c>, checked in a fresh console project.</summary>
+[Collection(SequentialPacking.Name)]
 public sealed partial class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private const string EmailHash = "62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f";
