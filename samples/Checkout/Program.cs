@@ -53,15 +53,10 @@ app.MapGet("/products/{id}", async (string id, HttpContext context, Catalog cata
         return Results.NotFound();
     }
 
-    Visitor visitor = Visitor.From(context, clock);
     ProductViewed viewed = new()
     {
         EventId = Guid.NewGuid().ToString("N"),
-        PageUrl = visitor.PageUrl,
-        ClientIp = visitor.ClientIp,
-        UserAgent = visitor.UserAgent,
-        ClickId = visitor.ClickId,
-        BrowserId = visitor.BrowserId,
+        Visitor = Visitor.From(context, clock),
         ProductIds = [product.Id],
         Price = product.Price,
         Currency = Catalog.Currency,
@@ -78,15 +73,10 @@ app.MapPost("/cart/{id}", async (string id, HttpContext context, Catalog catalog
     }
 
     catalog.Add(product, 1);
-    Visitor visitor = Visitor.From(context, clock);
     ItemAdded added = new()
     {
         EventId = Guid.NewGuid().ToString("N"),
-        PageUrl = visitor.PageUrl,
-        ClientIp = visitor.ClientIp,
-        UserAgent = visitor.UserAgent,
-        ClickId = visitor.ClickId,
-        BrowserId = visitor.BrowserId,
+        Visitor = Visitor.From(context, clock),
         Items = [new CapiKit.Content().SetId(product.Id).SetQuantity(1).SetItemPrice(product.Price)],
         Value = product.Price,
         Currency = Catalog.Currency,
@@ -97,15 +87,10 @@ app.MapPost("/cart/{id}", async (string id, HttpContext context, Catalog catalog
 
 app.MapPost("/checkout", async (HttpContext context, Catalog catalog, ConversionsSender sender, TimeProvider clock) =>
 {
-    Visitor visitor = Visitor.From(context, clock);
     CheckoutStarted started = new()
     {
         EventId = Guid.NewGuid().ToString("N"),
-        PageUrl = visitor.PageUrl,
-        ClientIp = visitor.ClientIp,
-        UserAgent = visitor.UserAgent,
-        ClickId = visitor.ClickId,
-        BrowserId = visitor.BrowserId,
+        Visitor = Visitor.From(context, clock),
         Items = catalog.CartContents(),
         ItemCount = catalog.CartCount,
         Value = catalog.CartValue,
@@ -118,16 +103,11 @@ app.MapPost("/checkout", async (HttpContext context, Catalog catalog, Conversion
 app.MapPost("/orders", async (HttpContext context, Catalog catalog, ConversionsSender sender, TimeProvider clock) =>
 {
     IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted);
-    Visitor visitor = Visitor.From(context, clock);
     string orderNumber = $"A-{Random.Shared.Next(100_000, 999_999)}";
     OrderPlaced order = new()
     {
         EventId = orderNumber,
-        PageUrl = visitor.PageUrl,
-        ClientIp = visitor.ClientIp,
-        UserAgent = visitor.UserAgent,
-        ClickId = visitor.ClickId,
-        BrowserId = visitor.BrowserId,
+        Visitor = Visitor.From(context, clock),
         Email = form["email"].ToString(),
         Phone = form["phone"].ToString(),
         FirstName = form["first_name"].ToString(),
