@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every benchmark and its reference side by side: CapiKit's event pipeline, Meta's official Node.js SDK doing
+# the same job on the same seeded inputs, and the SHA-256 floor. Results go to benchmarks/results/.
+#   bash benchmarks/run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+results="$PWD/results"
+mkdir -p "$results"
+
+(cd node && npm ci --no-audit --no-fund --silent)
+dotnet build CapiKit.Benchmarks -c Release -nologo -v:q
+
+echo "== Same inputs, same hashes?"
+dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --check > "$results/capikit-hashes.jsonl"
+node node/bench.js --check > "$results/node-hashes.jsonl"
+node compare.js hashes "$results/capikit-hashes.jsonl" "$results/node-hashes.jsonl" | tee "$results/hashes.md"
+
+echo "== Meta's Node SDK"
+BATCHES="${BATCHES:-20}" node node/bench.js | tee "$results/node.json"
+
+echo "== CapiKit (BenchmarkDotNet)"
+dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*PipelineBenchmarks*' --exporters github --artifacts "$results/bdn"
+
+echo "== Ratios"
+node compare.js ratio "$(ls "$results"/bdn/results/*PipelineBenchmarks-report-github.md)" "$results/node.json" | tee "$results/ratios.md"
