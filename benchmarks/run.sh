@@ -18,8 +18,10 @@ node compare.js hashes "$results/capikit-hashes.jsonl" "$results/node-hashes.jso
 echo "== Meta's Node SDK"
 BATCHES="${BATCHES:-20}" node node/bench.js | tee "$results/node.json"
 
-echo "== CapiKit (BenchmarkDotNet)"
-dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*PipelineBenchmarks*' --exporters github --artifacts "$results/bdn"
+echo "== CapiKit (BenchmarkDotNet): pipeline, generator against System.Text.Json's, analyzers against the SDK's"
+dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*' --exporters github --artifacts "$results/bdn"
+dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --regenerated | tee "$results/regenerated.md"
+cat "$results"/bdn/results/*GeneratorBenchmarks-report-github.md "$results"/bdn/results/*AnalyzerBenchmarks-report-github.md
 
 echo "== Ratios"
 node compare.js ratio "$(ls "$results"/bdn/results/*PipelineBenchmarks-report-github.md)" "$results/node.json" | tee "$results/ratios.md"
