@@ -125,13 +125,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
     /// <summary>Constant <c>[EventId]</c> members, currency members and <c>TestEventCode</c> settings.</summary>
     private static void AnalyzeMemberWrite(IOperation operation, PayloadFacts facts, Action<Diagnostic> report)
     {
-        (ISymbol? member, IOperation? value) = operation switch
-        {
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment => ((ISymbol?)property.Property, (IOperation?)assignment.Value),
-            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment => (field.Field, assignment.Value),
-            IPropertyInitializerOperation initializer => (initializer.InitializedProperties.FirstOrDefault(), initializer.Value),
-            _ => ((ISymbol?)null, (IOperation?)null),
-        };
+        (ISymbol? member, IOperation? value) = ValueInspection.MemberWrite(operation);
         if (member is null || ValueInspection.ConstantString(value) is null)
         {
             return;

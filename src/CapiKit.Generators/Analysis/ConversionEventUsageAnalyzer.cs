@@ -149,13 +149,7 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
     /// <summary>Assignments and initializers of [EventTime] members of [ConversionEvent] classes.</summary>
     private static void AnalyzeEventTimeWrite(IOperation operation, KnownSymbols symbols, PayloadFacts facts, Action<Diagnostic> report)
     {
-        (ISymbol? member, IOperation? value) = operation switch
-        {
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment => ((ISymbol?)property.Property, (IOperation?)assignment.Value),
-            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment => (field.Field, assignment.Value),
-            IPropertyInitializerOperation initializer => (initializer.InitializedProperties.FirstOrDefault(), initializer.Value),
-            _ => ((ISymbol?)null, (IOperation?)null),
-        };
+        (ISymbol? member, IOperation? value) = ValueInspection.MemberWrite(operation);
         if (member is null || value is null || !HasAttribute(member, symbols.EventTimeAttribute))
         {
             return;
@@ -168,19 +162,8 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string? EventClassActionSource(INamedTypeSymbol? type, KnownSymbols symbols, PayloadFacts facts)
-    {
-        AttributeData? attribute = type?.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute));
-        foreach (var named in attribute?.NamedArguments ?? ImmutableArray<System.Collections.Generic.KeyValuePair<string, TypedConstant>>.Empty)
-        {
-            if (named.Key == "ActionSource" && named.Value.Value is int value && SchemaEnums.Index(value, facts.ActionSources.Length) is int index)
-            {
-                return facts.ActionSources[index];
-            }
-        }
-
-        return null;
-    }
+    private static string? EventClassActionSource(INamedTypeSymbol? type, KnownSymbols symbols, PayloadFacts facts) =>
+        facts.ActionSourceOf(type?.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute)));
 
     /// <summary>CAPI002 on a [ConversionEvent] class that neither sets ActionSource nor maps a member to it.</summary>
     private static void AnalyzeEventClass(INamedTypeSymbol type, KnownSymbols symbols, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)

@@ -49,8 +49,7 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
 
         Location location = syntax.GetLocation();
         string? eventName = EventName(attribute, facts);
-        string? actionSource = attribute.NamedArguments.Where(n => n.Key == "ActionSource").Select(n => n.Value.Value).OfType<int>()
-            .Select(v => SchemaEnums.Index(v, facts.ActionSources.Length)).Where(i => i is not null).Select(i => facts.ActionSources[i!.Value]).FirstOrDefault();
+        string? actionSource = facts.ActionSourceOf(attribute);
         HashSet<string> mapped = MappedFields(type, facts);
 
         if (attribute.ConstructorArguments.FirstOrDefault().Value is string custom && facts.NearMissOf(custom) is string standard)

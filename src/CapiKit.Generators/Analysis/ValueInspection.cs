@@ -38,6 +38,18 @@ internal static class ValueInspection
         return null;
     }
 
+    /// <summary>
+    /// The member a write targets and the value written: <c>x.Member = value</c>, an object-initializer entry, or a
+    /// property initializer. Nulls for any other operation.
+    /// </summary>
+    public static (ISymbol? Member, IOperation? Value) MemberWrite(IOperation operation) => operation switch
+    {
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment => (property.Property, assignment.Value),
+        ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment => (field.Field, assignment.Value),
+        IPropertyInitializerOperation initializer => (initializer.InitializedProperties.FirstOrDefault(), initializer.Value),
+        _ => (null, null),
+    };
+
     /// <summary>How many items a sequence holds when that is known at compile time, or null.</summary>
     public static int? Count(IOperation value, int depth = 0)
     {
