@@ -137,6 +137,12 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
             return;
         }
 
+        if (_options.AppSecret is { } secret && !ProofMatches(body, token, secret))
+        {
+            await ErrorAsync(context, 100, null, "Invalid appsecret_proof", "Invalid appsecret_proof provided in the API argument").ConfigureAwait(false);
+            return;
+        }
+
         if (!body.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0)
         {
             await ErrorAsync(context, 100, null, "Invalid parameter", "The parameter data is required").ConfigureAwait(false);
@@ -166,6 +172,13 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         string answer = JsonSerializer.Serialize(new SuccessBody(data.GetArrayLength(), [], TraceId()), EmulatorJson.Default.SuccessBody);
         Record(datasetId, data, body, 200, fault, answer);
         await WriteAsync(context, 200, answer).ConfigureAwait(false);
+    }
+
+    private static bool ProofMatches(JsonElement body, string token, string secret)
+    {
+        string expected = Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+        return body.TryGetProperty("appsecret_proof", out JsonElement proof) && proof.GetString() == expected;
     }
 
     private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault, string response)

@@ -174,6 +174,24 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task The_appsecret_proof_is_the_HMAC_of_the_token_Meta_checks()
+    {
+        const string Secret = "0123456789abcdef0123456789abcdef";
+        await using Harness withProof = await Harness.StartAsync(options => options.AppSecret = Secret, requiredAppSecret: Secret);
+        await using Harness withoutProof = await Harness.StartAsync(requiredAppSecret: Secret);
+
+        DeliveryReport accepted = await withProof.Client.SendAsync([Harness.Purchase(1)]);
+        DeliveryReport rejected = await withoutProof.Client.SendAsync([Harness.Purchase(2)]);
+
+        Assert.Equal(DeliveryOutcome.Accepted, Assert.Single(accepted.Results).Outcome);
+        EventResult failure = Assert.Single(rejected.Results);
+        Assert.Equal(FailureKind.GraphError, failure.Failure!.Kind);
+        Assert.Equal(100, failure.Failure.GraphCode);
+        Assert.Empty(withoutProof.Emulator.AcceptedEventIds);
+        Assert.Equal(["order-1"], withProof.Emulator.AcceptedEventIds);
+    }
+
+    [Fact]
     public async Task The_test_event_code_and_partner_agent_are_sent()
     {
         await using Harness harness = await Harness.StartAsync(options =>

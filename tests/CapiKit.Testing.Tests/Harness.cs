@@ -26,9 +26,9 @@ internal sealed class Harness : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
-    public static async Task<Harness> StartAsync(Action<ConversionsApiOptions>? configure = null, int seed = 1)
+    public static async Task<Harness> StartAsync(Action<ConversionsApiOptions>? configure = null, int seed = 1, string? requiredAppSecret = null)
     {
-        ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync(new EmulatorOptions { AccessToken = Token, Seed = seed });
+        ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync(new EmulatorOptions { AccessToken = Token, Seed = seed, AppSecret = requiredAppSecret });
         ServiceCollection services = new();
         services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddConversionsApi(options =>
