@@ -99,43 +99,19 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
     }
 
     private static string? EventName(AttributeData attribute, PayloadFacts facts) =>
-        attribute.ConstructorArguments.FirstOrDefault().Value switch
-        {
-            string name => name,
-            int value when SchemaEnums.Index(value, facts.StandardEvents.Length) is int index => facts.StandardEvents[index],
-            _ => null,
-        };
+        Generation.Events.EventClassParser.ReadEventName(attribute, facts.Schema) is { Length: > 0 } name ? name : null;
 
-    /// <summary>The payload fields the class's members map, as <c>object.key</c>.</summary>
+    /// <summary>The payload fields the class's members map, as <c>object.key</c>, read as the generator reads them.</summary>
     private static HashSet<string> MappedFields(INamedTypeSymbol type, PayloadFacts facts)
     {
         HashSet<string> fields = new(StringComparer.Ordinal);
-        string[] userData = facts.Schema.Object("user_data").Fields.Select(f => f.Name).ToArray();
-        string[] customData = facts.Schema.Object("custom_data").Fields.Select(f => f.Name).ToArray();
         foreach (ISymbol member in Generation.Events.EventClassParser.MembersWithInherited(type))
         {
             foreach (AttributeData attribute in member.GetAttributes())
             {
-                object? argument = attribute.ConstructorArguments.FirstOrDefault().Value;
-                switch (attribute.AttributeClass?.Name)
+                if (Generation.Events.EventClassParser.ReadTarget(attribute, facts.Schema) is (string target, string key))
                 {
-                    case "UserDataAttribute" when argument is int u && SchemaEnums.Index(u, userData.Length) is int ui:
-                        fields.Add("user_data." + userData[ui]);
-                        break;
-                    case "CustomDataAttribute" when argument is int c && SchemaEnums.Index(c, customData.Length) is int ci:
-                        fields.Add("custom_data." + customData[ci]);
-                        break;
-                    case "CustomDataAttribute" when argument is string key:
-                        fields.Add("custom_data." + key);
-                        break;
-                    case { } name when name.EndsWith("Attribute", StringComparison.Ordinal) && attribute.AttributeClass.ContainingNamespace?.ToDisplayString() == "CapiKit":
-                        string field = facts.Schema.Object("server_event").Fields.Select(f => f.Name).FirstOrDefault(f => Naming.Pascal(f) + "Attribute" == name) ?? "";
-                        if (field.Length > 0)
-                        {
-                            fields.Add("server_event." + field);
-                        }
-
-                        break;
+                    fields.Add($"{target}.{key}");
                 }
             }
         }

@@ -71,18 +71,8 @@ internal sealed class PayloadFacts
     public int MaxEvents { get; }
 
     /// <summary>The action source a <c>[ConversionEvent]</c> attribute sets (<c>ActionSource = ...</c>), or null.</summary>
-    public string? ActionSourceOf(Microsoft.CodeAnalysis.AttributeData? attribute)
-    {
-        foreach (var named in attribute?.NamedArguments ?? System.Collections.Immutable.ImmutableArray<KeyValuePair<string, Microsoft.CodeAnalysis.TypedConstant>>.Empty)
-        {
-            if (named.Key == "ActionSource" && named.Value.Value is int value && SchemaEnums.Index(value, ActionSources.Length) is int index)
-            {
-                return ActionSources[index];
-            }
-        }
-
-        return null;
-    }
+    public string? ActionSourceOf(Microsoft.CodeAnalysis.AttributeData? attribute) =>
+        attribute is null ? null : Generation.Events.EventClassParser.ReadActionSource(attribute, Schema);
 
     /// <summary>The action source value of a C# member name (<c>PhysicalStore</c> to <c>physical_store</c>).</summary>
     public string? ActionSourceOfMember(string member) => ActionSources.FirstOrDefault(value => Naming.Pascal(value) == member);

@@ -39,7 +39,7 @@ internal static class EventClassParser
 
         AttributeData attribute = context.Attributes[0];
         string eventName = ReadEventName(attribute, schema);
-        string? actionSource = ReadActionSource(attribute, schema);
+        string? actionSource = ReadActionSource(attribute, schema) is { } value ? Naming.Pascal(value) : null;
 
         List<MemberSpec> members = new();
         Dictionary<string, string> mappedBy = new();
@@ -94,7 +94,11 @@ internal static class EventClassParser
         }
     }
 
-    private static string ReadEventName(AttributeData attribute, SchemaModel schema)
+    // The readings of CapiKit's attributes below are shared with the analyzers, so the generator and the rules
+    // can never disagree on what a class maps.
+
+    /// <summary>The event name of a <c>[ConversionEvent]</c> attribute; empty when it names none.</summary>
+    public static string ReadEventName(AttributeData attribute, SchemaModel schema)
     {
         if (attribute.ConstructorArguments.Length != 1)
         {
@@ -110,13 +114,14 @@ internal static class EventClassParser
         return argument.Value is int value && SchemaEnums.Index(value, schema.StandardEvents.Count) is int index ? schema.StandardEvents[index].Name : "";
     }
 
-    private static string? ReadActionSource(AttributeData attribute, SchemaModel schema)
+    /// <summary>The payload value of <c>ActionSource = ...</c> on a <c>[ConversionEvent]</c> attribute (<c>website</c>), or null.</summary>
+    public static string? ReadActionSource(AttributeData attribute, SchemaModel schema)
     {
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
             if (named.Key == "ActionSource" && named.Value.Value is int value && SchemaEnums.Index(value, schema.ActionSources.Count) is int index)
             {
-                return Naming.Pascal(schema.ActionSources[index].Value);
+                return schema.ActionSources[index].Value;
             }
         }
 
@@ -124,7 +129,7 @@ internal static class EventClassParser
     }
 
     /// <summary>The payload field an attribute maps its member to, or null for attributes that are not CapiKit's.</summary>
-    private static (string Target, string Key)? ReadTarget(AttributeData attribute, SchemaModel schema)
+    public static (string Target, string Key)? ReadTarget(AttributeData attribute, SchemaModel schema)
     {
         INamedTypeSymbol? attributeClass = attribute.AttributeClass;
         if (attributeClass is null || attributeClass.ContainingNamespace?.ToDisplayString() != "CapiKit")
