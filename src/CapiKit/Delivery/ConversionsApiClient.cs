@@ -181,7 +181,7 @@ public sealed partial class ConversionsApiClient
     private IEnumerable<EventResult> Rejected(List<PreparedEvent> batch, int status, byte[] body)
     {
         GraphError? error = GraphError.TryParse(body);
-        bool transient = status >= 500 || status == 429 || error?.IsTransient == true;
+        bool transient = TransientFailures.IsTransient(status, error);
         string message = error is null ? $"HTTP {status} without a Graph error body." : error.UserTitle ?? error.Message;
         LogRejected(_logger, batch.Count, error?.Code, error?.Subcode, message, error?.FbTraceId);
         return Fail(batch, new DeliveryFailure(

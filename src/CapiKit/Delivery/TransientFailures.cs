@@ -24,7 +24,7 @@ internal static class TransientFailures
             return false;
         }
 
-        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+        if (IsTransientStatus((int)response.StatusCode))
         {
             return true;
         }
@@ -32,6 +32,11 @@ internal static class TransientFailures
         // Meta sends throttling and temporary errors as 4xx with a Graph code; the body decides.
         await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(arguments.Context.CancellationToken).ConfigureAwait(false);
-        return GraphError.TryParse(body)?.IsTransient == true;
+        return IsTransient((int)response.StatusCode, GraphError.TryParse(body));
     }
+
+    /// <summary>Whether a failed answer is temporary: the same rule decides retrying and, after the last retry, the failure kind.</summary>
+    public static bool IsTransient(int status, GraphError? error) => IsTransientStatus(status) || error?.IsTransient == true;
+
+    private static bool IsTransientStatus(int status) => status >= 500 || status == (int)HttpStatusCode.TooManyRequests;
 }
