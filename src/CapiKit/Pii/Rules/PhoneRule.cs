@@ -16,6 +16,9 @@ internal sealed class PhoneRule : NormalizationRule
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    // Looked up once: every phone number with a default region checks it.
+    private static readonly HashSet<string> Regions = Util.GetSupportedRegions();
+
     public override string Name => "phone";
 
     public override RuleOutcome Apply(string input, NormalizationOptions options)
@@ -32,7 +35,7 @@ internal sealed class PhoneRule : NormalizationRule
         }
 
         string? region = options.DefaultRegion?.Trim().ToUpperInvariant();
-        if (region is not null && !Util.GetSupportedRegions().Contains(region))
+        if (region is not null && !Regions.Contains(region))
         {
             return RuleOutcome.Fail(NormalizationFailure.InvalidOption, $"'{region}' is not an ISO 3166-1 alpha-2 region with phone numbers");
         }
