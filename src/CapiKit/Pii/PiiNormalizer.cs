@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using CapiKit.Pii.Rules;
+using CapiKit.Pii.Text;
 using CapiKit.Schema;
 
 namespace CapiKit.Pii;
@@ -53,7 +53,7 @@ public static class PiiNormalizer
         // Rules remove characters, and a removal can leave a combining mark beside a letter it composes with
         // ("e7\u0301" becomes "e\u0301"). Composing last keeps every output NFC and normalizing it again a no-op.
         return outcome.Value is not null
-            ? NormalizationResult.Success(field, outcome.Value.Normalize(NormalizationForm.FormC))
+            ? NormalizationResult.Success(field, UnicodeNormalization.ToNfc(outcome.Value))
             : NormalizationResult.Failure(field, outcome.Failure, outcome.Message!);
     }
 

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace CapiKit.Pii.Rules;
 
 /// <summary>
 /// The SDK-only keys <c>f5first</c>, <c>f5last</c> and <c>fi</c>: the first letters of a normalized name.
-/// Letters are counted as text elements so an accent is never cut from its letter.
+/// A letter counts with its combining marks, so an accent is never cut from it.
 /// </summary>
 internal sealed class NamePrefixRule(string name, int letters, NormalizationRule nameRule) : NormalizationRule
 {
@@ -18,7 +16,6 @@ internal sealed class NamePrefixRule(string name, int letters, NormalizationRule
             return normalized;
         }
 
-        StringInfo text = new(normalized.Value);
-        return RuleOutcome.Ok(text.LengthInTextElements <= letters ? normalized.Value : text.SubstringByTextElements(0, letters));
+        return RuleOutcome.Ok(PiiText.FirstLetters(normalized.Value, letters));
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CapiKit.Pii.Text;
 
 namespace CapiKit.Pii.Rules;
 
@@ -28,63 +28,47 @@ internal static class PiiText
     /// <summary>
     /// Composed (NFC) and lower-cased as JavaScript, Python and Java lower-case, the languages of Meta's SDKs and
     /// of the browser Pixel: Unicode's full mapping, where "İ" becomes "i" and a combining dot and a word-final
-    /// "Σ" becomes "ς". .NET's invariant lower-casing uses the simple mapping and keeps "İ" as it is, which
-    /// would hash Turkish and Greek names differently from every other Meta client.
+    /// "Σ" becomes "ς". Both steps use CapiKit's own Unicode tables, never ICU or .NET's culture data, so the
+    /// result is the same under <c>InvariantGlobalization=true</c> and NativeAOT as on a developer's machine.
     /// </summary>
-    public static string Fold(string text)
-    {
-        string composed = text.Normalize(NormalizationForm.FormC);
-        string lower = composed.AsSpan().ContainsAny(SpecialUpper)
-            ? LowerWithSpecialCasing(composed)
-            : composed.ToLowerInvariant();
-        return lower.Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string text) =>
+        UnicodeNormalization.ToNfc(UnicodeCasing.ToLower(UnicodeNormalization.ToNfc(text)));
 
-    private const char CapitalIWithDot = '\u0130';
-    private const char CapitalSigma = '\u03A3';
-    private static readonly System.Buffers.SearchValues<char> SpecialUpper = System.Buffers.SearchValues.Create([CapitalIWithDot, CapitalSigma]);
-
-    private static string LowerWithSpecialCasing(string text)
-    {
-        StringBuilder lower = new(text.Length + 4);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == CapitalIWithDot)
-            {
-                lower.Append("i\u0307");
-            }
-            else if (c == CapitalSigma)
-            {
-                // Final_Sigma: after a letter and not before one.
-                bool afterLetter = i > 0 && char.IsLetter(text[i - 1]);
-                bool beforeLetter = i + 1 < text.Length && char.IsLetter(text[i + 1]);
-                lower.Append(afterLetter && !beforeLetter ? '\u03C2' : '\u03C3');
-            }
-            else
-            {
-                lower.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return lower.ToString();
-    }
-
-    /// <summary>Keeps letters and combining marks (and decimal digits when asked); drops everything else.</summary>
+    /// <summary>
+    /// Keeps letters (and decimal digits when asked) with the combining marks that belong to them; drops the
+    /// rest: punctuation, symbols and emoji, white space, invisible characters (variation selectors, zero-width
+    /// joiners, format characters) and marks whose base character was dropped or that have no base at all.
+    /// </summary>
     public static string KeepLetters(string folded, bool keepDigits = false)
     {
         StringBuilder? kept = null;
         int index = 0;
+        bool baseKept = false;
         foreach (Rune rune in folded.EnumerateRunes())
         {
-            bool keep = IsLetterOrMark(rune) || (keepDigits && Rune.IsDigit(rune));
+            CharClass charClass = UnicodeTables.GetClass(rune.Value);
+            bool keep;
+            if ((charClass & CharClass.Ignorable) != 0)
+            {
+                keep = false;
+            }
+            else if ((charClass & CharClass.Mark) != 0)
+            {
+                keep = baseKept;
+            }
+            else
+            {
+                keep = (charClass & CharClass.Letter) != 0 || (keepDigits && (charClass & CharClass.Digit) != 0);
+                baseKept = keep;
+            }
+
             if (!keep && kept is null)
             {
                 kept = new StringBuilder(folded.Length).Append(folded, 0, index);
             }
             else if (keep && kept is not null)
             {
-                kept.Append(rune.ToString());
+                kept.Append(folded, index, rune.Utf16SequenceLength);
             }
 
             index += rune.Utf16SequenceLength;
@@ -93,17 +77,37 @@ internal static class PiiText
         return kept?.ToString() ?? folded;
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> letters of normalized text, a letter being a base character with the
+    /// combining marks that follow it, so an accent is never cut from its letter.
+    /// </summary>
+    public static string FirstLetters(string text, int count)
+    {
+        int letters = 0;
+        int index = 0;
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (!UnicodeTables.Has(rune.Value, CharClass.Mark) && ++letters > count)
+            {
+                return text[..index];
+            }
+
+            index += rune.Utf16SequenceLength;
+        }
+
+        return text;
+    }
+
     /// <summary>A lookup key: accents removed, ASCII letters only (<c>"Côte d'Ivoire"</c> becomes <c>cotedivoire</c>).</summary>
     public static string AsciiLetterKey(string text)
     {
-        string decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed = UnicodeNormalization.ToNfd(text);
         StringBuilder key = new(decomposed.Length);
         foreach (char c in decomposed)
         {
-            char lower = char.ToLowerInvariant(c);
-            if (lower is >= 'a' and <= 'z')
+            if (char.IsAsciiLetter(c))
             {
-                key.Append(lower);
+                key.Append((char)(c | 0x20));
             }
         }
 
@@ -132,12 +136,4 @@ internal static class PiiText
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
-
-    private static bool IsLetterOrMark(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
-        _ => false,
-    };
 }
