@@ -48,6 +48,11 @@ public static class PiiNormalizer
 
         NormalizationRule rule = NormalizationRules.Find(key.Normalization)
             ?? throw new InvalidOperationException($"The schema names the normalization '{key.Normalization}', which CapiKit does not implement.");
+        if (value.Length > rule.MaxInputLength)
+        {
+            return NormalizationResult.Failure(field, NormalizationFailure.InvalidFormat, $"a value of this key has at most {rule.MaxInputLength} characters");
+        }
+
         RuleOutcome outcome = rule.Apply(value, options ?? NormalizationOptions.Default);
 
         // Rules remove characters, and a removal can leave a combining mark beside a letter it composes with

@@ -71,8 +71,23 @@ public sealed class DateOfBirthNormalizationTests
     [Theory]
     [InlineData("dobd", "32")]
     [InlineData("dobm", "13")]
-    [InlineData("doby", "97")]
+    [InlineData("dobd", "0")]
+    [InlineData("dobm", "00")]
+    [InlineData("doby", "1899")]
     [InlineData("doby", "2999")]
     public void Birth_parts_out_of_range_are_rejected(string field, string raw) =>
         Assert.Equal(NormalizationFailure.Unrecognized, Normalize.Failure(field, raw));
+
+    [Theory]
+    [InlineData("dobd", "-1")]
+    [InlineData("dobd", "+5")]
+    [InlineData("dobm", "-12")]
+    [InlineData("dobd", "1st")]
+    [InlineData("dobd", "007")]
+    [InlineData("dobm", "1 2")]
+    [InlineData("doby", "97")]
+    [InlineData("doby", "1997.5")]
+    [InlineData("dobm", "Febx")]
+    public void Signed_and_non_digit_birth_parts_are_rejected(string field, string raw) =>
+        Assert.NotNull(Normalize.Failure(field, raw));
 }

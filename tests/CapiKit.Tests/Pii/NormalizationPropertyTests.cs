@@ -43,7 +43,10 @@ public sealed partial class NormalizationPropertyTests
             NormalizationResult once = PiiNormalizer.Normalize(key, text, Normalize.Options(region));
             if (once.Succeeded)
             {
-                NormalizationResult twice = PiiNormalizer.Normalize(key, once.Value, Normalize.Options(region));
+                // A normalized phone number is E.164 digits, which a default region would read as a national
+                // number first (Meta's meaning of digits without "+"): it is idempotent as international input.
+                string? regionAgain = key == "ph" ? null : region;
+                NormalizationResult twice = PiiNormalizer.Normalize(key, once.Value, Normalize.Options(regionAgain));
                 Assert.Equal(once.Value, twice.Value);
             }
         }, iter: Iterations);

@@ -83,4 +83,20 @@ public sealed class PiiNormalizerTests
             PiiNormalizer.Keys.Where(k => !k.Name.StartsWith("f5", StringComparison.Ordinal) && k.Name is not ("fi" or "dobd" or "dobm" or "doby" or "app_user_id") && k.IsHashed)
                 .Select(k => k.Name).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("fn", 257)]
+    [InlineData("ct", 1_000_000)]
+    [InlineData("em", 513)]
+    [InlineData("ph", 251)]
+    [InlineData("zp", 33)]
+    [InlineData("db", 65)]
+    [InlineData("external_id", 1025)]
+    public void Values_longer_than_their_key_allows_are_rejected_before_any_work(string field, int length)
+    {
+        NormalizationResult result = PiiNormalizer.Normalize(field, new string('a', length - 1) + "@");
+        Assert.False(result.Succeeded);
+        Assert.Equal(NormalizationFailure.InvalidFormat, result.Error!.Reason);
+        Assert.Contains("at most", result.Error.Message, StringComparison.Ordinal);
+    }
 }

@@ -22,10 +22,10 @@ internal static class Countries
         "BM BMU Bermuda", "BN BRN Brunei Darussalam|Brunei", "BO BOL Bolivia|Plurinational State of Bolivia",
         "BQ BES Bonaire, Sint Eustatius and Saba|Caribbean Netherlands", "BR BRA Brazil|Brasil", "BS BHS Bahamas|The Bahamas",
         "BT BTN Bhutan", "BV BVT Bouvet Island", "BW BWA Botswana", "BY BLR Belarus", "BZ BLZ Belize", "CA CAN Canada",
-        "CC CCK Cocos (Keeling) Islands|Cocos Islands", "CD COD Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa",
-        "CF CAF Central African Republic", "CG COG Congo|Republic of the Congo|Congo-Brazzaville", "CH CHE Switzerland|Schweiz|Suisse|Svizzera",
+        "CC CCK Cocos (Keeling) Islands|Cocos Islands", "CD COD Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa|Congo (Kinshasa)",
+        "CF CAF Central African Republic", "CG COG Congo|Republic of the Congo|Congo-Brazzaville|Congo (Brazzaville)", "CH CHE Switzerland|Schweiz|Suisse|Svizzera",
         "CI CIV Cote d'Ivoire|Ivory Coast", "CK COK Cook Islands", "CL CHL Chile", "CM CMR Cameroon", "CN CHN China|People's Republic of China|PRC",
-        "CO COL Colombia", "CR CRI Costa Rica", "CU CUB Cuba", "CV CPV Cabo Verde|Cape Verde", "CW CUW Curacao", "CX CXR Christmas Island",
+        "CO COL Colombia", "CR CRI Costa Rica", "CU CUB Cuba", "CV CPV Cabo Verde|Cape Verde|Republic of Cabo Verde", "CW CUW Curacao", "CX CXR Christmas Island",
         "CY CYP Cyprus", "CZ CZE Czechia|Czech Republic", "DE DEU Germany|Deutschland", "DJ DJI Djibouti", "DK DNK Denmark|Danmark",
         "DM DMA Dominica", "DO DOM Dominican Republic", "DZ DZA Algeria", "EC ECU Ecuador", "EE EST Estonia", "EG EGY Egypt",
         "EH ESH Western Sahara", "ER ERI Eritrea", "ES ESP Spain|Espana", "ET ETH Ethiopia", "FI FIN Finland|Suomi", "FJ FJI Fiji",
@@ -41,16 +41,16 @@ internal static class Countries
         "IR IRN Iran|Islamic Republic of Iran", "IS ISL Iceland", "IT ITA Italy|Italia", "JE JEY Jersey", "JM JAM Jamaica",
         "JO JOR Jordan", "JP JPN Japan", "KE KEN Kenya", "KG KGZ Kyrgyzstan", "KH KHM Cambodia", "KI KIR Kiribati", "KM COM Comoros",
         "KN KNA Saint Kitts and Nevis", "KP PRK North Korea|Democratic People's Republic of Korea",
-        "KR KOR South Korea|Republic of Korea|Korea", "KW KWT Kuwait", "KY CYM Cayman Islands", "KZ KAZ Kazakhstan",
+        "KR KOR South Korea|Republic of Korea|Korea|Korea South", "KW KWT Kuwait", "KY CYM Cayman Islands", "KZ KAZ Kazakhstan",
         "LA LAO Laos|Lao People's Democratic Republic", "LB LBN Lebanon", "LC LCA Saint Lucia", "LI LIE Liechtenstein",
         "LK LKA Sri Lanka", "LR LBR Liberia", "LS LSO Lesotho", "LT LTU Lithuania", "LU LUX Luxembourg", "LV LVA Latvia",
         "LY LBY Libya", "MA MAR Morocco", "MC MCO Monaco", "MD MDA Moldova|Republic of Moldova", "ME MNE Montenegro",
         "MF MAF Saint Martin (French part)|Saint Martin", "MG MDG Madagascar", "MH MHL Marshall Islands",
-        "MK MKD North Macedonia|Macedonia", "ML MLI Mali", "MM MMR Myanmar|Burma", "MN MNG Mongolia", "MO MAC Macao|Macau",
+        "MK MKD North Macedonia|Macedonia|Republic of North Macedonia|Former Yugoslav Republic of Macedonia", "ML MLI Mali", "MM MMR Myanmar|Burma", "MN MNG Mongolia", "MO MAC Macao|Macau",
         "MP MNP Northern Mariana Islands", "MQ MTQ Martinique", "MR MRT Mauritania", "MS MSR Montserrat", "MT MLT Malta",
         "MU MUS Mauritius", "MV MDV Maldives", "MW MWI Malawi", "MX MEX Mexico", "MY MYS Malaysia", "MZ MOZ Mozambique",
         "NA NAM Namibia", "NC NCL New Caledonia", "NE NER Niger", "NF NFK Norfolk Island", "NG NGA Nigeria", "NI NIC Nicaragua",
-        "NL NLD Netherlands|The Netherlands|Holland|Nederland", "NO NOR Norway|Norge", "NP NPL Nepal", "NR NRU Nauru", "NU NIU Niue",
+        "NL NLD Netherlands|Holland|Nederland|Kingdom of the Netherlands", "NO NOR Norway|Norge", "NP NPL Nepal", "NR NRU Nauru", "NU NIU Niue",
         "NZ NZL New Zealand", "OM OMN Oman", "PA PAN Panama", "PE PER Peru", "PF PYF French Polynesia", "PG PNG Papua New Guinea",
         "PH PHL Philippines", "PK PAK Pakistan", "PL POL Poland|Polska", "PM SPM Saint Pierre and Miquelon", "PN PCN Pitcairn",
         "PR PRI Puerto Rico", "PS PSE Palestine|State of Palestine", "PT PRT Portugal", "PW PLW Palau", "PY PRY Paraguay",
@@ -65,8 +65,8 @@ internal static class Countries
         "TO TON Tonga", "TR TUR Turkiye|Turkey", "TT TTO Trinidad and Tobago", "TV TUV Tuvalu",
         "TW TWN Taiwan|Taiwan, Province of China", "TZ TZA Tanzania|United Republic of Tanzania", "UA UKR Ukraine",
         "UG UGA Uganda", "UM UMI United States Minor Outlying Islands",
-        "US USA United States|United States of America|America|U.S.|U.S.A.", "UY URY Uruguay", "UZ UZB Uzbekistan",
-        "VA VAT Holy See|Vatican|Vatican City", "VC VCT Saint Vincent and the Grenadines", "VE VEN Venezuela",
+        "US USA United States|United States of America|America|U.S.|U.S.A.|U.S. of America", "UY URY Uruguay", "UZ UZB Uzbekistan",
+        "VA VAT Holy See|Vatican|Vatican City|Vatican City State", "VC VCT Saint Vincent and the Grenadines", "VE VEN Venezuela|Bolivarian Republic of Venezuela",
         "VG VGB British Virgin Islands|Virgin Islands (British)", "VI VIR United States Virgin Islands|Virgin Islands (U.S.)|US Virgin Islands",
         "VN VNM Viet Nam|Vietnam", "VU VUT Vanuatu", "WF WLF Wallis and Futuna", "WS WSM Samoa", "YE YEM Yemen", "YT MYT Mayotte",
         "ZA ZAF South Africa", "ZM ZMB Zambia", "ZW ZWE Zimbabwe",
@@ -77,9 +77,82 @@ internal static class Countries
     /// <summary>The number of countries and territories in the table.</summary>
     public static int Count => Entries.Length;
 
-    /// <summary>Finds the lower-case alpha-2 code for an ASCII-letter key of a code, name or alias.</summary>
-    public static bool TryGetAlpha2(string asciiLetterKey, [NotNullWhen(true)] out string? alpha2) =>
-        ByKey.TryGetValue(asciiLetterKey, out alpha2);
+    /// <summary>
+    /// Finds the lower-case alpha-2 code of a code, name or alias as people write it: in any case, with or without
+    /// accents, punctuation and "the", "St." for "Saint", "&amp;" for "and", and ISO 3166's inverted short names
+    /// with their qualifiers ("Korea, Republic of", "Bolivia (Plurinational State of)", "Virgin Islands, U.S.").
+    /// </summary>
+    public static bool TryFind(string text, [NotNullWhen(true)] out string? alpha2)
+    {
+        foreach (string candidate in Candidates(text))
+        {
+            if (ByKey.TryGetValue(NameKey(candidate), out alpha2))
+            {
+                return true;
+            }
+        }
+
+        alpha2 = null;
+        return false;
+    }
+
+    /// <summary>The text itself, then its ISO inverted forms turned around: "X, Y" as "Y X" and "X (Y)" as "Y X".</summary>
+    private static IEnumerable<string> Candidates(string text)
+    {
+        string plain = WithoutBrackets(text);
+        yield return plain;
+
+        int comma = plain.IndexOf(',');
+        if (comma > 0)
+        {
+            yield return plain[(comma + 1)..] + " " + plain[..comma];
+        }
+
+        int open = plain.IndexOf('(');
+        int close = plain.LastIndexOf(')');
+        if (open > 0 && close > open)
+        {
+            yield return plain[(open + 1)..close] + " " + plain[..open] + " " + plain[(close + 1)..];
+        }
+    }
+
+    // ISO's "[Malvinas]" is an alternative name, not part of the name.
+    private static string WithoutBrackets(string text)
+    {
+        int open = text.IndexOf('[');
+        int close = text.IndexOf(']');
+        return open >= 0 && close > open ? text[..open] + text[(close + 1)..] : text;
+    }
+
+    /// <summary>
+    /// The lookup key of a name: its words' ASCII letters (accents removed), without "the", with "st" read as
+    /// "saint" and "&amp;" as "and", run together.
+    /// </summary>
+    internal static string NameKey(string name)
+    {
+        System.Text.StringBuilder key = new(name.Length);
+        string[] words = Words(name.Replace("&", " and ", StringComparison.Ordinal));
+        foreach (string word in words)
+        {
+            // A lone "ST" is São Tomé's code, not an abbreviation.
+            key.Append(word switch
+            {
+                "the" when words.Length > 1 => "",
+                "st" or "ste" when words.Length > 1 => "saint",
+                _ => word,
+            });
+        }
+
+        return key.ToString();
+    }
+
+    // Words are runs of letters; an apostrophe or a dot inside a word ("People's", "U.S.") does not split it,
+    // so neither "s" nor "u" is ever taken for a word of its own.
+    private static string[] Words(string text)
+    {
+        string letters = Rules.PiiText.AsciiLetterKeyWithSpaces(text);
+        return letters.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
 
     private static FrozenDictionary<string, string> Build()
     {
@@ -92,7 +165,7 @@ internal static class Countries
             byKey.Add(alpha3, alpha2);
             foreach (string name in entry[7..].Split('|'))
             {
-                string key = Rules.PiiText.AsciiLetterKey(name);
+                string key = NameKey(name);
                 if (byKey.TryGetValue(key, out string? existing) && existing != alpha2 && key.Length > 3)
                 {
                     throw new InvalidOperationException($"The country name key '{key}' names both {existing} and {alpha2}.");

@@ -10,23 +10,37 @@ internal sealed class BirthPartRule(string name, BirthPart part) : Normalization
 {
     public override string Name => name;
 
+    public override int MaxInputLength => 32;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options)
     {
-        List<string> tokens = DateParts.Tokenize(input);
-        if (tokens.Count == 0)
+        string token = input.Trim().TrimEnd('.');
+        if (token.Length == 0)
         {
             return RuleOutcome.Fail(NormalizationFailure.Empty, $"the {Describe()} is empty");
         }
 
-        if (tokens.Count != 1)
+        // Digits only: "-1" or "+5" is no part of a date, and taking its digits would turn it into one.
+        int value;
+        if (IsDigits(token))
         {
-            return RuleOutcome.Fail(NormalizationFailure.InvalidFormat, $"expected only the {Describe()}");
-        }
+            int maxDigits = part == BirthPart.Year ? 4 : 2;
+            if (token.Length > maxDigits || (part == BirthPart.Year && token.Length != 4))
+            {
+                return RuleOutcome.Fail(NormalizationFailure.InvalidFormat, $"the {Describe()} has {(part == BirthPart.Year ? "four" : "one or two")} digits");
+            }
 
-        string token = tokens[0];
-        int value = DateParts.IsNumber(token)
-            ? DateParts.Number(token)
-            : part == BirthPart.Month ? DateParts.MonthFromName(token) : 0;
+            value = DateParts.Number(token);
+        }
+        else if (part == BirthPart.Month && IsLetters(token))
+        {
+            value = DateParts.MonthFromName(token.ToLowerInvariant());
+        }
+        else
+        {
+            return RuleOutcome.Fail(NormalizationFailure.InvalidFormat,
+                $"the {Describe()} must be digits only{(part == BirthPart.Month ? " or an English month name" : "")}");
+        }
 
         (int min, int max, string format) = part switch
         {
@@ -35,10 +49,24 @@ internal sealed class BirthPartRule(string name, BirthPart part) : Normalization
             _ => (DateParts.MinYear, DateParts.CurrentYear(options), "D4"),
         };
 
-        bool yearHasFourDigits = part != BirthPart.Year || token.Length == 4;
-        return value >= min && value <= max && yearHasFourDigits
+        return value >= min && value <= max
             ? RuleOutcome.Ok(value.ToString(format, CultureInfo.InvariantCulture))
             : RuleOutcome.Fail(NormalizationFailure.Unrecognized, $"the {Describe()} must be from {min} to {max}");
+    }
+
+    private static bool IsDigits(string token) => !token.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool IsLetters(string token)
+    {
+        foreach (char c in token)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Describe() => part switch

@@ -14,6 +14,9 @@ internal sealed class DateOfBirthRule : NormalizationRule
 {
     public override string Name => "date_of_birth";
 
+    // Room for "Wednesday, the 16th of February 1997" and ISO timestamps.
+    public override int MaxInputLength => 64;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options)
     {
         List<string> tokens = DateParts.Tokenize(StripIsoTime(input.Trim()));

@@ -11,6 +11,9 @@ internal sealed class EmailRule : NormalizationRule
 
     public override string Name => "email";
 
+    // Room for white space around the longest address; the address itself is checked against MaxLength.
+    public override int MaxInputLength => 512;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options)
     {
         string email = PiiText.Fold(input.Trim());

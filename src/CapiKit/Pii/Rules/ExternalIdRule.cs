@@ -9,6 +9,9 @@ internal sealed class ExternalIdRule : NormalizationRule
 {
     public override string Name => "external_id";
 
+    // IDs are opaque; Meta documents no limit, so this only stops runaway input.
+    public override int MaxInputLength => 1024;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options) =>
         RuleOutcome.Ok(PiiText.RemoveWhiteSpace(PiiText.Fold(input)));
 }

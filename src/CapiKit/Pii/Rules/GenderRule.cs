@@ -5,6 +5,9 @@ internal sealed class GenderRule : NormalizationRule
 {
     public override string Name => "gender";
 
+    // The longest accepted spelling is a word.
+    public override int MaxInputLength => 32;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options) =>
         PiiText.KeepLetters(PiiText.Fold(input)) switch
         {

@@ -6,6 +6,12 @@ internal abstract class NormalizationRule
     /// <summary>The rule's name in the schema.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// The longest input the rule reads, in UTF-16 code units. Longer text is rejected before any work: no real
+    /// name, city or identifier is that long, and a megabyte-long "first name" is a bug upstream, not a customer.
+    /// </summary>
+    public virtual int MaxInputLength => 256;
+
     /// <summary>Normalizes well-formed, non-null text. Never throws for any input.</summary>
     public abstract RuleOutcome Apply(string input, NormalizationOptions options);
 }

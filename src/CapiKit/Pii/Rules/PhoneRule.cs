@@ -10,8 +10,6 @@ namespace CapiKit.Pii.Rules;
 /// </summary>
 internal sealed class PhoneRule : NormalizationRule
 {
-    // libphonenumber refuses longer input anyway; checking first keeps its exception off the common path.
-    private const int MaxInputLength = 250;
     private const string UnknownRegion = "ZZ";
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
@@ -21,17 +19,15 @@ internal sealed class PhoneRule : NormalizationRule
 
     public override string Name => "phone";
 
+    // libphonenumber refuses longer input anyway; checking first keeps its exception off the common path.
+    public override int MaxInputLength => 250;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options)
     {
         string text = input.Trim();
         if (text.Length == 0)
         {
             return RuleOutcome.Fail(NormalizationFailure.Empty, "the phone number is empty");
-        }
-
-        if (text.Length > MaxInputLength)
-        {
-            return RuleOutcome.Fail(NormalizationFailure.InvalidFormat, $"a phone number has at most {MaxInputLength} characters");
         }
 
         string? region = options.DefaultRegion?.Trim().ToUpperInvariant();
@@ -49,43 +45,46 @@ internal sealed class PhoneRule : NormalizationRule
 
         if (region is not null)
         {
-            // A bare run of digits is first read as already carrying its country code: that is the form Meta wants
-            // and this rule writes, so a normalized number stays itself under any region ("442079460958" is also a
-            // valid German national number). National numbers written that way rarely read as valid international
-            // ones: they start with a trunk 0 or are too short for their would-be country. Formatted input, as
-            // people write it, is national first: "(650) 555-1212" in the US is +1 650..., not +65 0... in Singapore.
-            bool bareDigits = !text.AsSpan().ContainsAnyExceptInRange('0', '9');
-            PhoneNumber? number = bareDigits
-                ? TryParseValid("+" + text, UnknownRegion) ?? TryParseValid(text, region)
-                : TryParseValid(text, region) ?? TryParseValid("+" + text, UnknownRegion);
-            return Format(number)
+            // Without "+" or an international prefix, a number is what people mean by it: a national number of
+            // their region ("2037196468" in the US is +1 203..., not +20 Egypt). Only digits that are no valid
+            // national number there but a valid international one are read as carrying their country code,
+            // which is how a number already normalized by this rule ("442079460958") keeps its own.
+            return Format(TryParseValid(text, region) ?? TryParseValid(WithPlus(text), UnknownRegion))
                 ?? RuleOutcome.Fail(NormalizationFailure.Unrecognized, $"not a valid phone number in region {region} or with a country code");
         }
 
         // Without a region, Meta's rule says the digits must already start with the country code.
-        return Format(TryParseValid("+" + text, UnknownRegion))
+        return Format(TryParseValid(WithPlus(text), UnknownRegion))
             ?? RuleOutcome.Fail(NormalizationFailure.MissingCountryCode, "the phone number has no valid country code; write it with + or give a default region");
     }
 
-    /// <summary>Rewrites a leading "00" international prefix as "+"; null when the text has neither.</summary>
+    /// <summary>
+    /// Rewrites a leading "00" international prefix as "+" and removes zeros between "+" and the country code
+    /// (Meta: "remove leading zeros"; <c>+001 616…</c> is +1); null when the text starts with neither.
+    /// </summary>
     private static string? AsInternational(string text)
     {
-        int first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u0020');
-        foreach (char c in text.AsSpan(first < 0 ? 0 : first))
+        ReadOnlySpan<char> rest = text.AsSpan().TrimStart(LeadingPunctuation);
+        if (rest.Length > 0 && rest[0] is '+' or '\uFF0B')
         {
-            if (c is '+' or '\uFF0B')
-            {
-                return text;
-            }
-
-            if (char.IsAsciiDigit(c))
-            {
-                break;
-            }
+            return WithPlus(rest[1..].ToString());
         }
 
-        string digitsAndRest = text.TrimStart(" \t([{-.".ToCharArray());
-        return digitsAndRest.StartsWith("00", StringComparison.Ordinal) ? "+" + digitsAndRest[2..] : null;
+        return rest.StartsWith("00", StringComparison.Ordinal) ? WithPlus(rest[2..].ToString()) : null;
+    }
+
+    private const string LeadingPunctuation = " \t([{-.";
+
+    /// <summary>"+" and the digits without their leading zeros (and the punctuation before them).</summary>
+    private static string WithPlus(string digits)
+    {
+        ReadOnlySpan<char> rest = digits.AsSpan().TrimStart(LeadingPunctuation);
+        while (rest.Length > 0 && (rest[0] == '0' || LeadingPunctuation.Contains(rest[0])))
+        {
+            rest = rest[1..];
+        }
+
+        return "+" + rest.ToString();
     }
 
     private static PhoneNumber? TryParseValid(string text, string region)

@@ -114,6 +114,30 @@ internal static class PiiText
         return key.ToString();
     }
 
+    /// <summary>
+    /// Like <see cref="AsciiLetterKey"/>, but every character other than a letter, a combining mark, an
+    /// apostrophe or a dot becomes a space, so the words of a name can still be told apart.
+    /// </summary>
+    public static string AsciiLetterKeyWithSpaces(string text)
+    {
+        string decomposed = UnicodeNormalization.ToNfd(text);
+        StringBuilder key = new(decomposed.Length);
+        foreach (Rune rune in decomposed.EnumerateRunes())
+        {
+            int c = rune.Value;
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                key.Append((char)(c | 0x20));
+            }
+            else if (c is not ('\'' or '.' or '\u2019' or '\u02BB' or '\u02BC') && !UnicodeTables.Has(c, CharClass.Mark))
+            {
+                key.Append(' ');
+            }
+        }
+
+        return key.ToString();
+    }
+
     /// <summary>Removes every white-space character, inside the text too.</summary>
     public static string RemoveWhiteSpace(string text)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CapiKit.Pii.Rules;
 
 /// <summary>
@@ -13,26 +11,27 @@ internal sealed class PostalCodeRule : NormalizationRule
     private const int ZipPlusFourLength = 9;
     private const int ZipLength = 5;
 
+    // The shortest postal codes in use have three characters (Iceland, the Faroes, Lesotho, Guinea).
+    private const int MinLength = 3;
+
     public override string Name => "postal_code";
+
+    // The longest postal codes, with their spaces, are far shorter.
+    public override int MaxInputLength => 32;
 
     public override RuleOutcome Apply(string input, NormalizationOptions options)
     {
-        string folded = PiiText.Fold(input);
-        StringBuilder kept = new(folded.Length);
-        foreach (char c in folded)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                kept.Append(c);
-            }
-        }
-
-        if (kept.Length == 0)
+        string code = PiiText.KeepLetters(PiiText.Fold(input), keepDigits: true);
+        if (code.Length == 0)
         {
             return RuleOutcome.Fail(NormalizationFailure.Empty, "the postal code has no letters or digits");
         }
 
-        string code = kept.ToString();
+        if (code.Length < MinLength)
+        {
+            return RuleOutcome.Fail(NormalizationFailure.InvalidFormat, $"a postal code has at least {MinLength} letters or digits");
+        }
+
         return RuleOutcome.Ok(IsZipPlusFour(code) ? code[..ZipLength] : code);
     }
 

@@ -4,9 +4,10 @@ namespace CapiKit.Pii.Rules;
 
 /// <summary>
 /// Meta: US states as their two-letter ANSI code in lower case; elsewhere lower case without punctuation,
-/// special characters or spaces. Names of US states and territories become their code; other text is kept
-/// as letters, because guessing a code for a non-US region (as Meta's parameter builder does, "Bayern" to
-/// "ba") produces a hash that matches nobody.
+/// special characters or spaces. US states and territories and Canadian provinces and territories (names,
+/// codes, dotted abbreviations, accented or not) become their code, as Meta's parameter builder maps them;
+/// other text is kept as letters, because guessing a code for another region (as the parameter builder does,
+/// "Bayern" to "ba") produces a hash that matches nobody.
 /// </summary>
 internal sealed class StateRule : NormalizationRule
 {
@@ -20,6 +21,6 @@ internal sealed class StateRule : NormalizationRule
             return RuleOutcome.Fail(NormalizationFailure.Empty, "the state has no letters");
         }
 
-        return RuleOutcome.Ok(UsStates.TryGetCode(PiiText.AsciiLetterKey(letters), out string? code) ? code : letters);
+        return RuleOutcome.Ok(StateCodes.TryGetCode(PiiText.AsciiLetterKey(letters), out string? code) ? code : letters);
     }
 }

@@ -5,6 +5,9 @@ internal sealed class TrimLowercaseRule : NormalizationRule
 {
     public override string Name => "trim_lowercase";
 
+    // The generic rule serves identifiers (app_user_id), which are opaque.
+    public override int MaxInputLength => 1024;
+
     public override RuleOutcome Apply(string input, NormalizationOptions options) =>
         RuleOutcome.Ok(PiiText.Fold(input.Trim()));
 }
