@@ -20,6 +20,8 @@ internal static class Normalize
         return result.Error?.Reason;
     }
 
+    public static bool IsHashedKey(string field) => PiiNormalizer.TryGetKey(field, out UserDataKey? key) && key.IsHashed;
+
     public static NormalizationOptions Options(string? region = null, DateOrder order = DateOrder.MonthFirst) =>
         new() { DefaultRegion = region, DateOrder = order, TimeProvider = Today };
 

@@ -66,7 +66,7 @@ internal static class Countries
         "TW TWN Taiwan|Taiwan, Province of China", "TZ TZA Tanzania|United Republic of Tanzania", "UA UKR Ukraine",
         "UG UGA Uganda", "UM UMI United States Minor Outlying Islands",
         "US USA United States|United States of America|America|U.S.|U.S.A.|U.S. of America", "UY URY Uruguay", "UZ UZB Uzbekistan",
-        "VA VAT Holy See|Vatican|Vatican City|Vatican City State", "VC VCT Saint Vincent and the Grenadines", "VE VEN Venezuela|Bolivarian Republic of Venezuela",
+        "VA VAT Holy See|Vatican|Vatican City|Vatican City State|Holy See (Vatican City State)|Holy See Vatican City State", "VC VCT Saint Vincent and the Grenadines", "VE VEN Venezuela|Bolivarian Republic of Venezuela",
         "VG VGB British Virgin Islands|Virgin Islands (British)", "VI VIR United States Virgin Islands|Virgin Islands (U.S.)|US Virgin Islands",
         "VN VNM Viet Nam|Vietnam", "VU VUT Vanuatu", "WF WLF Wallis and Futuna", "WS WSM Samoa", "YE YEM Yemen", "YT MYT Mayotte",
         "ZA ZAF South Africa", "ZM ZMB Zambia", "ZW ZWE Zimbabwe",
@@ -84,6 +84,12 @@ internal static class Countries
     /// </summary>
     public static bool TryFind(string text, [NotNullWhen(true)] out string? alpha2)
     {
+        // Most values are a code or a plain name, whose letters are their key: no word splitting needed.
+        if (ByKey.TryGetValue(Rules.PiiText.AsciiLetterKey(text), out alpha2))
+        {
+            return true;
+        }
+
         foreach (string candidate in Candidates(text))
         {
             if (ByKey.TryGetValue(NameKey(candidate), out alpha2))
@@ -114,6 +120,17 @@ internal static class Countries
         {
             yield return plain[(open + 1)..close] + " " + plain[..open] + " " + plain[(close + 1)..];
         }
+
+        // The same inverted names with their punctuation lost ("Korea Republic of", "Congo the Democratic
+        // Republic of the"): a name that ends in "of" or "of the" is tried with its first words moved to the end.
+        string[] words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool endsInOf = words.Length > 2
+            && (words[^1].Equals("of", StringComparison.OrdinalIgnoreCase)
+                || (words[^2].Equals("of", StringComparison.OrdinalIgnoreCase) && words[^1].Equals("the", StringComparison.OrdinalIgnoreCase)));
+        for (int first = 1; endsInOf && first <= 2 && first < words.Length - 1; first++)
+        {
+            yield return string.Join(' ', words[first..]) + " " + string.Join(' ', words[..first]);
+        }
     }
 
     // ISO's "[Malvinas]" is an alternative name, not part of the name.
@@ -121,7 +138,8 @@ internal static class Countries
     {
         int open = text.IndexOf('[');
         int close = text.IndexOf(']');
-        return open >= 0 && close > open ? text[..open] + text[(close + 1)..] : text;
+        string outside = open >= 0 && close > open ? text[..open] + text[(close + 1)..] : text;
+        return Rules.PiiText.AsciiLetterKey(outside).Length > 0 ? outside : text.Replace('[', ' ').Replace(']', ' ');
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace CapiKit.Pii.Rules;
 /// national trunk prefix (the UK's "(0)") and any extension are dropped; numbers invalid for their country
 /// are rejected. The output is E.164 without the <c>+</c>.
 /// </summary>
-internal sealed class PhoneRule : NormalizationRule
+internal sealed partial class PhoneRule : NormalizationRule
 {
     private const string UnknownRegion = "ZZ";
 
@@ -36,6 +36,7 @@ internal sealed class PhoneRule : NormalizationRule
             return RuleOutcome.Fail(NormalizationFailure.InvalidOption, $"'{region}' is not an ISO 3166-1 alpha-2 region with phone numbers");
         }
 
+        text = WithoutLetters(text);
         string? international = AsInternational(text);
         if (international is not null)
         {
@@ -59,6 +60,27 @@ internal sealed class PhoneRule : NormalizationRule
     }
 
     /// <summary>
+    /// Meta: "remove symbols, letters". libphonenumber would read vanity letters as keypad digits
+    /// (<c>1-800-FLOWERS</c> as 1 800 356 9377), a number the customer did not type; letters go first, except an
+    /// extension marker at the end (<c>ext. 5</c>, <c>x5</c>, <c>#5</c>), which libphonenumber then drops.
+    /// </summary>
+    private static string WithoutLetters(string text)
+    {
+        int firstLetter = text.AsSpan().IndexOfAnyInRange('A', 'Z') is int upper and >= 0
+            ? Math.Min(upper, text.AsSpan().IndexOfAnyInRange('a', 'z') is int l and >= 0 ? l : upper)
+            : text.AsSpan().IndexOfAnyInRange('a', 'z');
+        if (firstLetter < 0 || ExtensionSuffix().IsMatch(text.AsSpan(firstLetter)))
+        {
+            return text;
+        }
+
+        return string.Concat(text.Where(c => !char.IsAsciiLetter(c)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ext(?:ension)?\.?|x)\s*\d{1,7}\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ExtensionSuffix();
+
+    /// <summary>
     /// Rewrites a leading "00" international prefix as "+" and removes zeros between "+" and the country code
     /// (Meta: "remove leading zeros"; <c>+001 616…</c> is +1); null when the text starts with neither.
     /// </summary>
@@ -67,7 +89,9 @@ internal sealed class PhoneRule : NormalizationRule
         ReadOnlySpan<char> rest = text.AsSpan().TrimStart(LeadingPunctuation);
         if (rest.Length > 0 && rest[0] is '+' or '\uFF0B')
         {
-            return WithPlus(rest[1..].ToString());
+            // libphonenumber reads "+1 650 ..." as it is; only zeros after the "+" need removing.
+            ReadOnlySpan<char> afterPlus = rest[1..].TrimStart(LeadingPunctuation);
+            return afterPlus.Length > 0 && afterPlus[0] == '0' ? WithPlus(rest[1..].ToString()) : text;
         }
 
         return rest.StartsWith("00", StringComparison.Ordinal) ? WithPlus(rest[2..].ToString()) : null;

@@ -16,6 +16,13 @@ internal static class UnicodeCasing
 
     public static string ToLower(string text)
     {
+        // ASCII has one lower-case mapping in every mode and culture; .NET's returns the same string when
+        // nothing changes, and allocates once otherwise.
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            return text.ToLowerInvariant();
+        }
+
         int first = IndexOfFirstChange(text);
         if (first < 0)
         {
