@@ -47,7 +47,7 @@ public sealed class PackageFixture : IDisposable
     }
 
     /// <summary>Makes <c>dotnet new console</c> in a folder of its own, referencing the packed CapiKit.</summary>
-    public string NewConsoleProject(string name, string programSource)
+    public string NewConsoleProject(string name, string programSource, string properties = "")
     {
         string directory = Path.Combine(Root, name);
         (int exit, string output) = DotNet.Run(Root, "new", "console", "-o", directory, "-f", "net10.0", "--no-restore");
@@ -58,6 +58,7 @@ public sealed class PackageFixture : IDisposable
             $"""
               <PropertyGroup>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CapiKit" Version="{Version}" />

@@ -26,12 +26,16 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
     [Fact]
     public void An_attributed_class_builds_runs_and_writes_Metas_hashes()
     {
+        // Built as containers and NativeAOT apps are, without ICU: the hashes must still be Meta's, for a name typed
+        // decomposed ("Vale" + U+0301 + "ry", as macOS writes it) and an accented country.
         string directory = package.NewConsoleProject("Shop", """
             using CapiKit;
 
             var order = new OrderCompleted
             {
                 CustomerEmail = "John_Smith@gmail.com",
+                FirstName = "Vale\u0301ry",
+                Country = "T\u00FCrkiye",
                 UserAgent = "Mozilla/5.0",
                 Total = 142.52m,
                 Currency = "USD",
@@ -45,6 +49,8 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
             public partial class OrderCompleted
             {
                 [UserData(UserDataField.Email)] public required string CustomerEmail { get; init; }
+                [UserData(UserDataField.FirstName)] public string? FirstName { get; init; }
+                [UserData(UserDataField.Country)] public string? Country { get; init; }
                 [UserData(UserDataField.ClientUserAgent)] public required string UserAgent { get; init; }
                 [CustomData(CustomDataField.Value)] public decimal Total { get; init; }
                 [CustomData(CustomDataField.Currency)] public required string Currency { get; init; }
@@ -52,12 +58,14 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
                 [EventId] public required string OrderId { get; init; }
                 [EventSourceUrl] public required string PageUrl { get; init; }
             }
-            """);
+            """, "<InvariantGlobalization>true</InvariantGlobalization>");
 
         (int exit, string output) = DotNet.Run(directory, "run");
 
         Assert.True(exit == 0, output);
         Assert.Contains($"\"em\":[\"{EmailHash}\"]", output, StringComparison.Ordinal);
+        Assert.Contains("\"fn\":[\"08e1996b5dd49e62a4b4c010d44e4345592a863bb9f8e3976219bac29417149c\"]", output, StringComparison.Ordinal);
+        Assert.Contains("\"country\":[\"7817bb812e82168bd48fe1ea6783078d42be37e8db9bdaafdac5c45804aca64f\"]", output, StringComparison.Ordinal);
         Assert.Contains("\"action_source\":\"website\"", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8032", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8784", output, StringComparison.Ordinal);
