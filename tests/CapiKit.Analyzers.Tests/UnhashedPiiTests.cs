@@ -91,6 +91,18 @@ public sealed class UnhashedPiiTests
         """");
 
     [Fact]
+    public Task JSON_with_a_lone_surrogate_escape_is_checked_up_to_it_without_an_analyzer_exception() => Payloads.Diagnostics(U + """"
+        class Sender
+        {
+            string Body = {|CAPI001:"""
+                { "data": [ { "event_name": "Lead", "action_source": "website",
+                  "user_data": { "em": ["john@example.com"], "fn": ["\ud800"], "client_user_agent": "ua" } } ] }
+                """|};
+            string Name = """{ "user_data": { "\udc00": "x" }, "action_source": "website" }""";
+        }
+        """");
+
+    [Fact]
     public Task Personal_data_in_custom_data() => Payloads.Diagnostics(U + """
         class Sender
         {

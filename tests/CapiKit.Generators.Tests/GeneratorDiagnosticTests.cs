@@ -94,7 +94,25 @@ public sealed class GeneratorDiagnosticTests
     public async Task CAPI100_an_extension_file_that_is_not_JSON_at_its_line()
     {
         GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/broken.capi.json", "{\n  \"customEvents\": [\n    { \"name\": \"X\", }\n    oops\n  ]\n}"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI100").WithSpan("/0/broken.capi.json", 4, 1, 4, 1));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI100").WithSpan("/0/broken.capi.json", 3, 20, 3, 20));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CAPI100_a_lone_surrogate_escape_is_reported_at_the_string_instead_of_crashing_the_generator()
+    {
+        GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/odd.capi.json", "{\n  \"customEvents\": [ { \"name\": \"X\\ud800\", \"description\": \"d\" } ]\n}"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI100").WithSpan("/0/odd.capi.json", 2, 31, 2, 31));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("{\n  // a comment\n  \"customEvents\": []\n}", 2, 3)]
+    [InlineData("{\n  \"customEvents\": [],\n}", 3, 1)]
+    public async Task CAPI100_comments_and_trailing_commas_are_not_JSON(string json, int line, int column)
+    {
+        GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/lenient.capi.json", json));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI100").WithSpan("/0/lenient.capi.json", line, column, line, column));
         await test.RunAsync();
     }
 
@@ -110,8 +128,8 @@ public sealed class GeneratorDiagnosticTests
             }
             """;
         GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/plans.capi.json", json));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 1, 4, 1).WithArguments("key 'PlanTier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 1, 4, 1).WithArguments("key 'PlanTier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 5, 4, 5).WithArguments("key 'PlanTier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 35, 4, 35).WithArguments("key 'PlanTier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
         await test.RunAsync();
     }
 
@@ -125,8 +143,8 @@ public sealed class GeneratorDiagnosticTests
             }
             """;
         GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/mine.capi.json", json));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 2, 1, 2, 1));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 3, 1, 3, 1));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 2, 21, 2, 21));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI102").WithSpan("/0/mine.capi.json", 3, 25, 3, 25));
         await test.RunAsync();
     }
 

@@ -198,4 +198,21 @@ public sealed class PayloadTests
         Assert.Equal(0, e.GetProperty("data_processing_options_state").GetInt32());
         Assert.Equal("o-1", e.GetProperty("original_event_data").GetProperty("order_id").GetString());
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(1e300)]
+    public void A_double_that_is_no_JSON_number_is_left_out_on_both_paths_instead_of_throwing(double amount)
+    {
+        StoreVisit visit = new() { Amount = amount, UnixSeconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+        ArrayBufferWriter<byte> buffer = new();
+
+        visit.WriteTo(buffer);
+        string json = visit.ToServerEvent().ToJson();
+
+        Assert.Equal(json, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.False(JsonDocument.Parse(json).RootElement.GetProperty("custom_data").TryGetProperty("value", out _));
+    }
 }

@@ -21,12 +21,14 @@ internal static class HashLines
     public static int Run(TextReader input, TextWriter output, TextWriter error, NormalizationOptions defaults)
     {
         ArrayBufferWriter<byte> buffer = new(256);
+        StringBuilder pending = new(256);
+        bool first = true;
         while (true)
         {
             string? line;
             try
             {
-                line = input.ReadLine();
+                line = ReadLine(input, pending);
             }
             catch (IOException e)
             {
@@ -39,10 +41,49 @@ internal static class HashLines
                 return HashCommand.Success;
             }
 
+            // A UTF-8 byte order mark that the reader did not strip belongs to the stream, not to the first record.
+            if (first && line.StartsWith('\uFEFF'))
+            {
+                line = line[1..];
+            }
+
+            first = false;
+
             buffer.ResetWrittenCount();
             WriteResult(HashLine(line, defaults), buffer);
             output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
+    }
+
+    /// <summary>
+    /// Reads up to the next "\n" (a "\r" before it is dropped). <see cref="TextReader.ReadLine"/> also ends a line
+    /// at a lone "\r", which would split one record in two and shift every later output line off its input.
+    /// </summary>
+    private static string? ReadLine(TextReader input, StringBuilder pending)
+    {
+        pending.Clear();
+        int c;
+        while ((c = input.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                break;
+            }
+
+            pending.Append((char)c);
+        }
+
+        if (c < 0 && pending.Length == 0)
+        {
+            return null;
+        }
+
+        if (pending.Length > 0 && pending[^1] == '\r')
+        {
+            pending.Length--;
+        }
+
+        return pending.ToString();
     }
 
     private static LineResult HashLine(string line, NormalizationOptions defaults)

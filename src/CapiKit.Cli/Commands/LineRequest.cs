@@ -44,6 +44,15 @@ internal sealed record LineRequest(string? Field, string? Value, string? Region,
             return null;
         }
 
-        return element.GetString();
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // "\ud800" is valid JSON but no text: an unpaired surrogate has no UTF-8 form and nothing can hash it.
+            problem = $"\"{name}\" is not well-formed Unicode text (it has an unpaired surrogate escape)";
+            return null;
+        }
     }
 }

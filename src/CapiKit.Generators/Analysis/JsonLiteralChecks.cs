@@ -37,7 +37,16 @@ internal static class JsonLiteralChecks
 
         using (document)
         {
-            Walk(document.RootElement, literal.Syntax.GetLocation(), facts, report, depth: 0);
+            try
+            {
+                Walk(document.RootElement, literal.Syntax.GetLocation(), facts, report, depth: 0);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name or string with an unpaired surrogate escape ("\ud800") is valid JSON syntax but no text, and
+                // JsonElement throws when asked for it. Such a payload cannot be sent as UTF-8 at all; what was checked
+                // before it stands, and the analyzer must not fail (AD0001).
+            }
         }
     }
 

@@ -4,12 +4,12 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace CapiKit.Generators;
 
-/// <summary>Turns a schema problem into a diagnostic at its file and line.</summary>
+/// <summary>Turns a schema problem into a diagnostic at its file, line and column.</summary>
 internal static class SchemaDiagnostics
 {
     public static Diagnostic Create(SchemaProblem problem)
     {
-        LinePosition start = new(problem.Line, 0);
+        LinePosition start = new(problem.Line, problem.Column);
         Location location = Location.Create(problem.Path, default(TextSpan), new LinePositionSpan(start, start));
         return Diagnostic.Create(Descriptors.ForSchemaProblem(problem.DiagnosticId), location, problem.Message);
     }

@@ -107,4 +107,4 @@ internal sealed record EnumValueSpec(string Value, string Name, string Descripti
 internal sealed record ExtensionSpec(string Path, EquatableArray<EventSpec> CustomEvents, EquatableArray<FieldSpec> CustomDataFields);
 
 /// <summary>A problem in a schema or extension file, at a zero-based line.</summary>
-internal sealed record SchemaProblem(string DiagnosticId, string Path, int Line, string Message);
+internal sealed record SchemaProblem(string DiagnosticId, string Path, int Line, string Message, int Column = 0);

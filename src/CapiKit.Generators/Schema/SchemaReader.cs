@@ -43,7 +43,7 @@ internal static class SchemaReader
         }
         catch (JsonException e)
         {
-            return (null, new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), e.Message));
+            return (null, new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), e.Message, (int)(e.BytePositionInLine ?? 0)));
         }
     }
 
@@ -58,7 +58,7 @@ internal static class SchemaReader
         catch (JsonException e)
         {
             string reason = e.Message.Split('.')[0];
-            return (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), $"'{path}' is not valid JSON: {reason}") }.ToEquatableArray());
+            return (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), $"'{path}' is not valid JSON: {reason}", (int)(e.BytePositionInLine ?? 0)) }.ToEquatableArray());
         }
 
         Context context = new(path);
@@ -319,10 +319,10 @@ internal static class SchemaReader
         public List<SchemaProblem> Problems { get; } = new();
 
         public void Invalid(JsonTree node, string message) =>
-            Problems.Add(new SchemaProblem(DiagnosticIds.InvalidSchemaFile, Path, node.Line, message));
+            Problems.Add(new SchemaProblem(DiagnosticIds.InvalidSchemaFile, Path, node.Line, message, node.Column));
 
         public void Conflict(JsonTree node, string message) =>
-            Problems.Add(new SchemaProblem(DiagnosticIds.SchemaNameConflict, Path, node.Line, message));
+            Problems.Add(new SchemaProblem(DiagnosticIds.SchemaNameConflict, Path, node.Line, message, node.Column));
 
         public JsonTree Required(JsonTree node, string name, JsonValueKind kind)
         {
@@ -377,7 +377,7 @@ internal static class SchemaReader
             return value?.String;
         }
 
-        private static JsonTree EmptyArray(JsonTree near) => JsonTree.EmptyArray(near.Line);
+        private static JsonTree EmptyArray(JsonTree near) => JsonTree.EmptyArray(near.Line, near.Column);
 
         private static string Describe(JsonValueKind kind) => kind switch
         {

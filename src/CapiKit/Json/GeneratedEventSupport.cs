@@ -94,6 +94,12 @@ public static class GeneratedEventSupport
         }
     }
 
+    /// <summary>
+    /// Whether a double can be sent as a JSON number and converted to decimal: not NaN, not infinite, within
+    /// decimal's range. Generated code leaves other values out rather than throw inside <c>ToServerEvent()</c>.
+    /// </summary>
+    public static bool IsFinite(double value) => double.IsFinite(value) && Math.Abs(value) < (double)decimal.MaxValue;
+
     /// <summary>Writes a key Meta wants raw, after checking the format the schema gives it.</summary>
     public static void WriteRaw(Utf8JsonWriter writer, string key, string format, string? value, ICollection<NormalizationError>? rejected)
     {
@@ -117,19 +123,31 @@ public static class GeneratedEventSupport
     /// <summary>Writes an ISO 4217 currency code, upper-cased.</summary>
     public static void WriteCurrency(Utf8JsonWriter writer, string key, string value) => writer.WriteString(key, FieldFormats.Currency(key, value));
 
-    /// <summary>Writes a string array.</summary>
+    /// <summary>
+    /// Writes a string array; nothing when no value is left, as the builders' setters do, so that both generated
+    /// paths write the same bytes for an empty collection.
+    /// </summary>
     public static void WriteStrings(Utf8JsonWriter writer, string key, IEnumerable<string?> values)
     {
-        writer.WriteStartArray(key);
+        bool started = false;
         foreach (string? value in values)
         {
             if (value is not null)
             {
+                if (!started)
+                {
+                    writer.WriteStartArray(key);
+                    started = true;
+                }
+
                 writer.WriteStringValue(value);
             }
         }
 
-        writer.WriteEndArray();
+        if (started)
+        {
+            writer.WriteEndArray();
+        }
     }
 
     /// <summary>Writes an array of <c>contents</c> items.</summary>

@@ -124,6 +124,40 @@ public sealed class HashCommandTests
     }
 
     [Fact]
+    public void Jsonl_reports_a_lone_surrogate_escape_and_goes_on()
+    {
+        string input = string.Join('\n',
+            """{"field":"fn","value":"\ud800"}""",
+            """{"field":"fn","value":"Mary"}""");
+
+        (int exit, string output, string error) = Run(["hash", "--jsonl"], input);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        JsonElement[] lines = Lines(output);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("unpaired surrogate", lines[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("mary", lines[1].GetProperty("normalized").GetString());
+    }
+
+    [Fact]
+    public void Jsonl_ignores_a_byte_order_mark_and_ends_lines_only_at_line_feeds()
+    {
+        string input = "\uFEFF" + """{"field":"em","value":"a@example.com"}""" + "\r\n"
+            + """{"field":"fn","value":"Mary\rAnn"}""".Replace("\\r", "\r", StringComparison.Ordinal) + "\n"
+            + """{"field":"ln","value":"Smith"}""";
+
+        (int exit, string output, _) = Run(["hash", "--jsonl"], input);
+
+        Assert.Equal(0, exit);
+        JsonElement[] lines = Lines(output);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("a@example.com", lines[0].GetProperty("normalized").GetString());
+        Assert.Equal(JsonValueKind.String, lines[1].GetProperty("error").ValueKind);   // a raw CR inside a JSON string
+        Assert.Equal("smith", lines[2].GetProperty("normalized").GetString());
+    }
+
+    [Fact]
     public void Jsonl_takes_the_region_option_as_default_and_a_line_region_over_it()
     {
         string input = string.Join('\n',
@@ -176,5 +210,7 @@ public sealed class HashCommandTests
     private sealed class FailingReader : TextReader
     {
         public override string ReadLine() => throw new IOException("broken pipe");
+
+        public override int Read() => throw new IOException("broken pipe");
     }
 }

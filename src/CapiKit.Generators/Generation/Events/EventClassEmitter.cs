@@ -224,7 +224,7 @@ internal static class EventClassEmitter
         // Strings go through as they are: the setter takes null as "not set".
         return member.Kind == MemberKinds.String
             ? $"{target}.Set{property}(this.{member.Name});"
-            : Guarded(member, v => $"{target}.Set{property}({Convert(v)});");
+            : Guarded(member, v => IfFinite(member, v, $"{target}.Set{property}({Convert(v)});"));
     }
 
     private static string SetCustomProperty(MemberSpec member)
@@ -233,7 +233,7 @@ internal static class EventClassEmitter
         return member.Kind switch
         {
             MemberKinds.String => $"customData.SetCustomProperty({key}, this.{member.Name});",
-            MemberKinds.Double => Guarded(member, v => $"customData.SetCustomProperty({key}, (decimal){v});"),
+            MemberKinds.Double => Guarded(member, v => IfFinite(member, v, $"customData.SetCustomProperty({key}, (decimal){v});")),
             MemberKinds.Int32 => Guarded(member, v => $"customData.SetCustomProperty({key}, (long){v});"),
             _ => Guarded(member, v => $"customData.SetCustomProperty({key}, {v});"),
         };
@@ -283,18 +283,26 @@ internal static class EventClassEmitter
             MemberKinds.String when kind == "currency" => $"{Support}.WriteCurrency(writer, {name}, {v});",
             MemberKinds.String => $"writer.WriteString({name}, {v});",
             MemberKinds.Strings => $"{Support}.WriteStrings(writer, {name}, {v});",
-            MemberKinds.Decimal or MemberKinds.Double or MemberKinds.Int32 or MemberKinds.Int64 => $"writer.WriteNumber({name}, {v});",
+            MemberKinds.Decimal or MemberKinds.Double or MemberKinds.Int32 or MemberKinds.Int64 => IfFinite(member, v, $"writer.WriteNumber({name}, {v});"),
             MemberKinds.Boolean when field?.Format == "zero_one" => $"writer.WriteNumber({name}, {v} ? 1 : 0);",
             MemberKinds.Boolean => $"writer.WriteBoolean({name}, {v});",
             MemberKinds.DateTimeOffset => $"writer.WriteNumber({name}, {v}.ToUnixTimeSeconds());",
             MemberKinds.DateTime => $"writer.WriteNumber({name}, {Support}.FromDateTime({v}).ToUnixTimeSeconds());",
             MemberKinds.Enum when numericEnum => $"writer.WriteNumber({name}, (int){v});",
             MemberKinds.Enum => $"writer.WriteString({name}, global::CapiKit.PayloadValues.ToEncodedPayloadValue({v}));",
-            MemberKinds.Enums => $"{{ writer.WriteStartArray({name}); foreach (var item in {v}) writer.WriteStringValue(global::CapiKit.PayloadValues.ToEncodedPayloadValue(item)); writer.WriteEndArray(); }}",
+            // An empty collection writes nothing, as the builders' setters leave it out: both paths, same bytes.
+            MemberKinds.Enums => $"{{ bool started = false; foreach (var item in {v}) {{ if (!started) {{ writer.WriteStartArray({name}); started = true; }} writer.WriteStringValue(global::CapiKit.PayloadValues.ToEncodedPayloadValue(item)); }} if (started) writer.WriteEndArray(); }}",
             MemberKinds.Contents => $"{Support}.WriteObjects(writer, {name}, {v});",
             _ => $"{Support}.WriteObject(writer, {name}, {v});",
         });
     }
 
     private static string Local(MemberSpec member) => "v" + member.Name;
+
+    /// <summary>
+    /// A double that is NaN, infinite or beyond decimal's range is no JSON number: JSON has none for it, the
+    /// decimal conversion throws OverflowException and Utf8JsonWriter an ArgumentException. Both paths leave it out.
+    /// </summary>
+    private static string IfFinite(MemberSpec member, string value, string statement) =>
+        member.Kind == MemberKinds.Double ? $"if ({Support}.IsFinite({value})) {{ {statement} }}" : statement;
 }
