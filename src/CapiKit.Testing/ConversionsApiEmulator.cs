@@ -115,7 +115,16 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
 
             using (body)
             {
-                await AnswerAsync(context, datasetId, body.RootElement, fault?.Kind).ConfigureAwait(false);
+                try
+                {
+                    await AnswerAsync(context, datasetId, body.RootElement, fault?.Kind).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException) when (!context.Response.HasStarted)
+                {
+                    // A string with an unpaired surrogate escape ("\ud800") parses as JSON but is no text, and
+                    // JsonElement throws when it is read. Meta answers such a body with a parameter error, not a 500.
+                    await ErrorAsync(context, 100, null, "Invalid parameter", "The request body has a string that is not well-formed Unicode text.").ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -188,11 +197,29 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         foreach (JsonElement serverEvent in data.EnumerateArray())
         {
             events.Add(serverEvent.GetRawText());
-            ids.Add(serverEvent.TryGetProperty("event_id", out JsonElement id) ? id.GetString() : null);
+            ids.Add(serverEvent.TryGetProperty("event_id", out JsonElement id) ? TextOrNull(id) : null);
         }
 
-        string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? code.GetString() : null;
+        string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? TextOrNull(code) : null;
         _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault, response));
+    }
+
+    /// <summary>A string's text; null for other kinds and for a string that is no text (an unpaired surrogate escape).</summary>
+    private static string? TextOrNull(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private FaultRule? NextFault()

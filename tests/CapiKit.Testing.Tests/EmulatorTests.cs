@@ -55,6 +55,17 @@ public sealed class EmulatorTests
     public async Task A_request_without_events_is_rejected() =>
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("""{ "access_token": "t", "data": [] }""")).Status);
 
+    [Theory]
+    [InlineData("""{ "access_token": "\ud800", "data": [ { "event_name": "Lead" } ] }""")]
+    [InlineData("""{ "access_token": "t", "data": [ { "event_name": "Lead", "event_id": "\udc00", "event_time": 1, "action_source": "email", "user_data": { "em": ["x"] } } ] }""")]
+    public async Task A_lone_surrogate_escape_is_a_parameter_error_not_a_server_error(string json)
+    {
+        (HttpStatusCode status, JsonElement body) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(100, body.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json)
     {
         await using ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync();
