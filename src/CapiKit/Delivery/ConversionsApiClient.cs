@@ -94,6 +94,11 @@ public sealed partial class ConversionsApiClient
             byte[] bytes = json.WrittenSpan.ToArray();
             using JsonDocument document = JsonDocument.Parse(bytes);
             IReadOnlyList<EventProblem> problems = EventRules.Validate(document.RootElement, now);
+            if (problems.Count == 0 && bytes.Length + EnvelopeBytes > _options.MaxRequestBytes)
+            {
+                // Alone in a request it would still exceed what Meta takes (about 4 MB), and no batching can help.
+                problems = [new EventProblem("", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the event is {bytes.Length:N0} bytes of JSON; a request holds at most {_options.MaxRequestBytes:N0}"), 100, null, "Request too large", null)];
+            }
             if (problems.Count == 0)
             {
                 ready.Add(new PreparedEvent(i, serverEvent.EventId, bytes));
@@ -114,10 +119,12 @@ public sealed partial class ConversionsApiClient
         return ready;
     }
 
+    // "data", the token, the proof and the options around the events.
+    private const int EnvelopeBytes = 1024;
+
     /// <summary>Groups events into requests of at most the configured count and body size.</summary>
     private IEnumerable<List<PreparedEvent>> Batch(List<PreparedEvent> events)
     {
-        const int EnvelopeBytes = 1024; // "data", the token, the proof and the options around the events.
         List<PreparedEvent> batch = [];
         int bytes = EnvelopeBytes;
         foreach (PreparedEvent item in events)
@@ -154,10 +161,38 @@ public sealed partial class ConversionsApiClient
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _metrics?.Request(false, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            LogTransportFailure(_logger, batch.Count, e.GetType().Name);
+            string cause = TransportCause(e);
+            LogTransportFailure(_logger, batch.Count, cause);
             FailureKind kind = e is HttpRequestException ? FailureKind.Transport : FailureKind.TransientExhausted;
-            return Fail(batch, new DeliveryFailure(kind, $"The request failed after its retries: {e.GetType().Name}."));
+            return Fail(batch, new DeliveryFailure(kind, $"The request failed after its retries: {cause}"));
         }
+    }
+
+    /// <summary>
+    /// What went wrong on the wire, from the exception chain: the kind of HTTP failure and the innermost cause
+    /// ("Connection refused (127.0.0.1:5000)"). Those messages name hosts and ports, never the body, so no token
+    /// or customer value can be in them.
+    /// </summary>
+    private static string TransportCause(Exception e)
+    {
+        if (e is TimeoutRejectedException timeout)
+        {
+            return $"no answer within {timeout.Timeout.TotalSeconds:0.###} s.";
+        }
+
+        if (e is OperationCanceledException)
+        {
+            return "the request timed out.";
+        }
+
+        Exception innermost = e;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        string kind = e is HttpRequestException { HttpRequestError: var error and not HttpRequestError.Unknown } ? $"{error}: " : "";
+        return $"{kind}{innermost.Message.TrimEnd('.')}.";
     }
 
     private IEnumerable<EventResult> Accepted(List<PreparedEvent> batch, byte[] body)
@@ -173,7 +208,7 @@ public sealed partial class ConversionsApiClient
             // A 2xx without Meta's body still means accepted; only the trace ID is lost.
         }
 
-        LogAccepted(_logger, batch.Count, trace);
+        LogAccepted(_logger, batch.Count, trace ?? "none");
         _metrics?.Accepted(batch.Count);
         return batch.Select(e => new EventResult(e.Index, e.EventId, DeliveryOutcome.Accepted, trace, null));
     }
@@ -183,7 +218,7 @@ public sealed partial class ConversionsApiClient
         GraphError? error = GraphError.TryParse(body);
         bool transient = TransientFailures.IsTransient(status, error);
         string message = error is null ? $"HTTP {status} without a Graph error body." : error.UserTitle ?? error.Message;
-        LogRejected(_logger, batch.Count, error?.Code, error?.Subcode, message, error?.FbTraceId);
+        LogRejected(_logger, batch.Count, error?.Code, error?.Subcode, message, error?.FbTraceId ?? "none");
         return Fail(batch, new DeliveryFailure(
             transient ? FailureKind.TransientExhausted : FailureKind.GraphError,
             message,

@@ -43,7 +43,38 @@ public sealed record DeliveryFailure(
     string? FbTraceId = null,
     string? UserMessage = null,
     string? DiagnosticId = null,
-    IReadOnlyList<EventProblem>? Problems = null);
+    IReadOnlyList<EventProblem>? Problems = null)
+{
+    /// <summary>The kind, the message, Meta's code, subcode and trace ID where there are any, and each problem.</summary>
+    public override string ToString()
+    {
+        System.Text.StringBuilder text = new();
+        text.Append(Kind).Append(": ").Append(Message);
+        if (GraphCode is { } code)
+        {
+            text.Append(" (Graph error ").Append(code);
+            if (GraphSubcode is { } subcode)
+            {
+                text.Append(", subcode ").Append(subcode);
+            }
+
+            text.Append(')');
+        }
+
+        if (!string.IsNullOrEmpty(FbTraceId))
+        {
+            text.Append(" fbtrace_id ").Append(FbTraceId);
+        }
+
+        // The message already joins the problems for pre-flight failures; only list them when it does not.
+        if (Problems is { Count: > 0 } problems && Message != string.Join("; ", problems))
+        {
+            text.Append(": ").Append(string.Join("; ", problems));
+        }
+
+        return text.ToString();
+    }
+}
 
 /// <summary>The end of one event: its position in the input, and accepted or failed.</summary>
 /// <param name="Index">The event's position in what was passed to <see cref="ConversionsApiClient.SendAsync"/>.</param>
@@ -75,5 +106,9 @@ public sealed class DeliveryReport
     public IEnumerable<EventResult> Failed => Results.Where(r => r.Outcome == DeliveryOutcome.Failed);
 
     /// <summary>Counts only; no event content.</summary>
-    public override string ToString() => $"{Accepted.Count()} accepted, {Failed.Count()} failed in {RequestsSent} requests";
+    public override string ToString()
+    {
+        int accepted = Accepted.Count();
+        return $"{accepted} {(accepted == 1 ? "event" : "events")} accepted, {Failed.Count()} failed, in {RequestsSent} {(RequestsSent == 1 ? "request" : "requests")}";
+    }
 }
