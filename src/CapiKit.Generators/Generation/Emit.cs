@@ -5,7 +5,12 @@ namespace CapiKit.Generators.Generation;
 /// <summary>What every generated file starts with, and the tool stamp on generated types.</summary>
 internal static class Emit
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"CapiKit.Generators\", \"1.0.0\")]";
+    /// <summary>
+    /// The generator's own version (major.minor.patch of the package that carries it): tools that read
+    /// <c>[GeneratedCode]</c> should see the CapiKit a user has, not a constant.
+    /// </summary>
+    public static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"CapiKit.Generators\", \"{typeof(Emit).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}\")]";
 
     public static SourceWriter File(string @namespace = "CapiKit")
     {
