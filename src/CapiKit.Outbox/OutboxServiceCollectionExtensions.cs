@@ -34,8 +34,7 @@ public static class OutboxServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxMetrics>();
-        services.TryAddSingleton(storeFactory);
-        services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<Func<IServiceProvider, IOutboxStore>>()(provider));
+        services.TryAddSingleton<IOutboxStore>(storeFactory);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<SchemaGate>();
         services.TryAddSingleton<ConversionsOutbox>();
