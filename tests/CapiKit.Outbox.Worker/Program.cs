@@ -14,6 +14,7 @@ services.AddConversionsApi(options =>
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
         options.MaxRetryAttempts = 2;
         options.AttemptTimeout = TimeSpan.FromSeconds(10);
+        options.MaxEventsPerRequest = arguments.RequestSize;
     })
     .AddOutbox(outbox =>
     {

@@ -29,6 +29,8 @@ internal sealed class WorkerArguments
 
     public int BatchSize => Number("batch", 1000);
 
+    public int RequestSize => Number("request-size", 1000);
+
     public TimeSpan Lease => TimeSpan.FromMilliseconds(Number("lease-ms", 120_000));
 
     public TimeSpan Poll => TimeSpan.FromMilliseconds(Number("poll-ms", 100));
