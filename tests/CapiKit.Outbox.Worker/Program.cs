@@ -32,7 +32,7 @@ services.AddConversionsApi(options =>
             options.BatchSize = arguments.BatchSize;
             options.LeaseDuration = arguments.Lease;
             options.PollInterval = arguments.Poll;
-            options.StatsInterval = TimeSpan.FromMilliseconds(200);
+            options.StatsInterval = TimeSpan.FromSeconds(1);
         });
     });
 
@@ -65,7 +65,7 @@ if (!arguments.ExitWhenEmpty)
 
 while ((await outbox.GetStatsAsync()).Pending > 0)
 {
-    await Task.Delay(50);
+    await Task.Delay(250); // a COUNT over the pending rows: not so often that it competes with the delivery being measured
 }
 
 foreach (IHostedService service in hosted)
