@@ -10,6 +10,9 @@ public sealed class ManyInstancesTests(ITestOutputHelper output)
 {
     private const int Events = 20_000;
 
+    /// <summary>One worker's rate is measured on fewer events: the same rate, in a third of the time.</summary>
+    private const int SoloEvents = 6_000;
+
     [PostgresFact]
     public async Task Three_workers_share_the_work_deliver_everything_once_and_twice_as_fast_as_one()
     {
@@ -18,17 +21,14 @@ public sealed class ManyInstancesTests(ITestOutputHelper output)
         emulator.AddFault(new FaultRule(FaultKind.SlowResponse, Delay: TimeSpan.FromMilliseconds(50)));
         await using OutboxHost app = OutboxHost.Create(emulator, outbox => outbox.UsePostgres(database.ConnectionString));
 
-        TimeSpan one = await RunAsync(app, database, emulator, "solo", Events, workers: 1);
-        TimeSpan three = await RunAsync(app, database, emulator, "trio", Events, workers: 3);
-        output.WriteLine($"{Events} events with 50 ms latency: one worker {one.TotalSeconds:F1} s, three workers {three.TotalSeconds:F1} s.");
+        double one = SoloEvents / (await RunAsync(app, database, emulator, "solo", SoloEvents, workers: 1)).TotalSeconds;
+        double three = Events / (await RunAsync(app, database, emulator, "trio", Events, workers: 3)).TotalSeconds;
+        output.WriteLine($"With 50 ms latency: one worker {one:F0} events/s ({SoloEvents} events), three workers {three:F0} events/s ({Events} events).");
 
-        foreach (string prefix in new[] { "solo", "trio" })
-        {
-            Assert.All(Enumerable.Range(0, Events), i => Assert.Equal(1, emulator.ArrivalCount($"{prefix}-{i}", "Purchase")));
-        }
-
-        Assert.Equal(2 * Events, await database.ScalarAsync("SELECT COUNT(*) FROM capikit_outbox WHERE state = 1"));
-        Assert.True(one >= three * 2, $"Three workers took {three.TotalSeconds:F1} s, one took {one.TotalSeconds:F1} s: not twice as fast.");
+        Assert.All(Enumerable.Range(0, SoloEvents), i => Assert.Equal(1, emulator.ArrivalCount($"solo-{i}", "Purchase")));
+        Assert.All(Enumerable.Range(0, Events), i => Assert.Equal(1, emulator.ArrivalCount($"trio-{i}", "Purchase")));
+        Assert.Equal(SoloEvents + Events, await database.ScalarAsync("SELECT COUNT(*) FROM capikit_outbox WHERE state = 1"));
+        Assert.True(three >= one * 2, $"Three workers delivered {three:F0} events/s, one {one:F0} events/s: not twice as fast.");
     }
 
     [PostgresFact]
