@@ -34,6 +34,9 @@ public sealed class OutboxMetrics : IDisposable
         _meter.CreateObservableGauge("capikit.outbox.oldest_pending_age", OldestAge, "s", "How long the oldest waiting event has waited.");
     }
 
+    /// <summary>This instance's meter: tests listen to it alone, not to every outbox in the process.</summary>
+    internal Meter Meter => _meter;
+
     internal void Enqueued(int count) => _enqueued.Add(count);
 
     internal void Delivered(int count) => _delivered.Add(count);

@@ -2,6 +2,8 @@ using System.Text;
 using CapiKit.Outbox.Worker;
 using CapiKit.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace CapiKit.Outbox.Tests;
 
@@ -29,8 +31,9 @@ public sealed class DeliveryTests
         Assert.Equal(50, emulator.DistinctEventCount);
         Assert.All(Enumerable.Range(0, 50), i => Assert.Equal(1, emulator.ArrivalCount($"d-{i}", "Purchase")));
         Assert.All(file.Rows(), row => Assert.Equal(1, row.State));
-        string logs = string.Join('\n', host.Logs.GetSnapshot().Select(r => r.Message));
-        Assert.Contains("Delivered 50 outbox events", logs, StringComparison.Ordinal);
+        string Logs() => string.Join('\n', host.Logs.GetSnapshot().Select(r => r.Message));
+        await KillTests.WaitUntilAsync(() => Logs().Contains("Delivered 50 outbox events", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        string logs = Logs();
         Assert.DoesNotContain("@example.com", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(OutboxHost.Token, logs, StringComparison.Ordinal);
     }
@@ -66,15 +69,18 @@ public sealed class DeliveryTests
         using SqliteFile file = new();
         await using ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync(new EmulatorOptions { AccessToken = OutboxHost.Token });
         await using OutboxHost host = OutboxHost.Create(emulator, outbox => outbox.UseSqlite(file.ConnectionString));
-        using Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long> delivered = new(null, OutboxMetrics.MeterName, "capikit.outbox.delivered");
-        using Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long> failed = new(null, OutboxMetrics.MeterName, "capikit.outbox.failed");
-        using Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long> depth = new(null, OutboxMetrics.MeterName, "capikit.outbox.depth");
+        OutboxMetrics metrics = host.Services.GetRequiredService<OutboxMetrics>();
+        using MetricCollector<long> delivered = new(metrics.Meter, "capikit.outbox.delivered");
+        using MetricCollector<long> failed = new(metrics.Meter, "capikit.outbox.failed");
+        using MetricCollector<long> depth = new(metrics.Meter, "capikit.outbox.depth");
         DateTimeOffset now = DateTimeOffset.UtcNow;
 
         await host.Outbox.EnqueueAsync([TestEvents.Purchase("m", 0, now), TestEvents.Purchase("m", 1, now, age: TimeSpan.FromDays(8))]);
         await host.StartWorkerAsync();
         await host.WaitUntilEmptyAsync(TimeSpan.FromSeconds(30));
 
+        // The store records the ends first, the metrics follow.
+        await KillTests.WaitUntilAsync(() => delivered.GetMeasurementSnapshot().Count > 0 && failed.GetMeasurementSnapshot().Count > 0, TimeSpan.FromSeconds(10));
         Assert.Equal(1, delivered.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal("Preflight", Assert.Single(failed.GetMeasurementSnapshot()).Tags["kind"]);
         depth.RecordObservableInstruments();
