@@ -72,8 +72,11 @@ internal sealed partial class OutboxWorker : BackgroundService
 
                 if (_options.DeliveredRetention is { } retention && now >= nextPrune)
                 {
-                    int pruned = await _store.PruneDeliveredAsync(now - retention, stoppingToken).ConfigureAwait(false);
-                    LogPruned(_logger, pruned);
+                    if (await _store.PruneDeliveredAsync(now - retention, stoppingToken).ConfigureAwait(false) is > 0 and int pruned)
+                    {
+                        LogPruned(_logger, pruned);
+                    }
+
                     nextPrune = now + _options.PruneInterval;
                 }
 

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace CapiKit.Outbox.Tests;
 
 /// <summary>Issue 16's kill test: a real process, a real SQLite file, a real SIGKILL mid-delivery.</summary>
+[Collection(WorkerProcesses.Name)]
 public sealed class KillTests(ITestOutputHelper output)
 {
     private const int Events = 20_000;
@@ -30,7 +31,6 @@ public sealed class KillTests(ITestOutputHelper output)
         HashSet<string> arrived = emulator.Arrivals.Keys.Select(k => k.EventId).ToHashSet();
         Assert.True(arrived.Count < Events, $"The kill came too late to test anything: {arrived.Count} events had arrived.");
         Assert.Subset(arrived, deliveredInStore);
-        Assert.NotEqual(arrived.Count, deliveredInStore.Count);
 
         // Arrived at Meta but not yet recorded when the process died: these alone may arrive twice.
         HashSet<string> inFlight = [.. arrived.Except(deliveredInStore)];

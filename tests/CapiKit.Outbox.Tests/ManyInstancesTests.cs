@@ -6,12 +6,13 @@ using Xunit.Abstractions;
 namespace CapiKit.Outbox.Tests;
 
 /// <summary>Issue 16's many-instances test: worker processes sharing one PostgreSQL database.</summary>
+[Collection(WorkerProcesses.Name)]
 public sealed class ManyInstancesTests(ITestOutputHelper output)
 {
     private const int Events = 20_000;
 
     /// <summary>One worker's rate is measured on fewer events: the same rate, in a third of the time.</summary>
-    private const int SoloEvents = 6_000;
+    private const int SoloEvents = 4_000;
 
     [PostgresFact]
     public async Task Three_workers_share_the_work_deliver_everything_once_and_twice_as_fast_as_one()
@@ -61,7 +62,7 @@ public sealed class ManyInstancesTests(ITestOutputHelper output)
         int resent = emulator.Arrivals.Values.Count(count => count > 1);
         output.WriteLine($"Resent after the crash: {resent} events.");
         Assert.Equal(Count, emulator.DistinctEventCount);
-        Assert.InRange(resent, 0, 100); // at most the one batch the dead worker held
+        Assert.InRange(resent, 0, 25); // at most the one batch the dead worker held
         Assert.Equal(Count, await database.ScalarAsync("SELECT COUNT(*) FROM capikit_outbox WHERE state = 1"));
     }
 
@@ -96,11 +97,15 @@ public sealed class ManyInstancesTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Batches of 100 so that the 50 ms of latency, not the CPU of a 2-core machine, bounds each worker.</summary>
+    /// <summary>
+    /// Batches of 25, so that the 50 ms of latency bounds each worker, not the CPU: sending an event costs the worker's
+    /// pre-flight and the emulator's validation, and on two shared cores (with other test assemblies running beside)
+    /// three workers with large batches would only measure how busy the machine is.
+    /// </summary>
     private static WorkerProcess Worker(PostgresDatabase database, ConversionsApiEmulator emulator, params string[] extra) =>
         WorkerProcess.Start(
         [
             "--store", "postgres", "--connection", database.ConnectionString, "--endpoint", emulator.BaseAddress.ToString(),
-            "--batch", "100", "--wait-for-go", "--exit-when-empty", .. extra,
+            "--batch", "25", "--wait-for-go", "--exit-when-empty", .. extra,
         ]);
 }
