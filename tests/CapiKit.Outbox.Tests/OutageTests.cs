@@ -11,13 +11,25 @@ public sealed class OutageTests
     [Fact]
     public async Task An_hour_long_outage_delays_delivery_and_events_that_age_out_meanwhile_fail_unsent_as_CAPI003()
     {
-        FakeTimeProvider time = new(DateTimeOffset.UtcNow);
         using SqliteFile file = new();
+        await OutageAsync(outbox => outbox.UseSqlite(file.ConnectionString));
+    }
+
+    [PostgresFact]
+    public async Task An_hour_long_outage_on_PostgreSQL_ends_the_same_way()
+    {
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        await OutageAsync(outbox => outbox.UsePostgres(database.ConnectionString));
+    }
+
+    private static async Task OutageAsync(Action<OutboxBuilder> store)
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UtcNow);
         await using ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync(new EmulatorOptions { AccessToken = OutboxHost.Token, TimeProvider = time });
         emulator.AddFault(new FaultRule(FaultKind.ServiceUnavailable));
         await using OutboxHost host = OutboxHost.Create(
             emulator,
-            outbox => outbox.UseSqlite(file.ConnectionString),
+            store,
             time,
             outbox =>
             {
