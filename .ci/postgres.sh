@@ -16,6 +16,11 @@ capikit_pg_start() {
   if ! bin=$(capikit_pg_bin); then
     echo "Installing PostgreSQL from Debian's packages for the outbox tests..."
     export DEBIAN_FRONTEND=noninteractive
+    # Only the binaries are wanted: no default cluster started on 5432 behind the tests' back.
+    if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+      mkdir -p /etc/postgresql-common
+      echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+    fi
     apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null
     bin=$(capikit_pg_bin) || { echo "PostgreSQL could not be installed." >&2; return 1; }
   fi
