@@ -21,7 +21,7 @@ capikit_pg_start() {
       mkdir -p /etc/postgresql-common
       echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
     fi
-    apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq >/dev/null && apt-get install -y -qq -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql >/dev/null
     bin=$(capikit_pg_bin) || { echo "PostgreSQL could not be installed." >&2; return 1; }
   fi
 
