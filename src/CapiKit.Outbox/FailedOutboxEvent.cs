@@ -9,9 +9,9 @@ namespace CapiKit.Outbox;
 /// <param name="FailedAt">When it ended failed.</param>
 /// <param name="Kind">Pre-flight, a Graph error, or transport (as <see cref="CapiKit.Delivery.FailureKind"/> names them).</param>
 /// <param name="GraphCode">Meta's error code (100 for validation), or pre-flight's.</param>
-/// <param name="GraphSubcode">Meta's error subcode (2804003 for a too-old event), or pre-flight's.</param>
+/// <param name="GraphSubcode">Meta's error subcode, or pre-flight's (the schema's, for an event too old to send).</param>
 /// <param name="Message">The reason, for people: Meta's title and message, or pre-flight's problems.</param>
-/// <param name="DiagnosticId">The CAPI diagnostic that catches it at compile time (CAPI003 for the time window).</param>
+/// <param name="DiagnosticId">The CAPI diagnostic that catches it at compile time (the <c>event_time</c> window's, for an event that aged out).</param>
 public sealed record FailedOutboxEvent(
     long Id,
     string? EventId,

@@ -75,10 +75,11 @@ public sealed partial class ConversionsApiClient
     }
 
     /// <summary>
-    /// Checks, batches and sends events that were written earlier with <see cref="ServerEvent.WriteTo(System.Buffers.IBufferWriter{byte})"/> (one event's
-    /// JSON object each, as an outbox stores them); returns one result per event, in input order. The checks are the
-    /// same as <see cref="SendAsync"/>'s and run now, so an event that has aged out of Meta's window since it was
-    /// written fails pre-flight (CAPI003) instead of sinking its batch.
+    /// Checks, batches and sends events written earlier with
+    /// <see cref="ServerEvent.WriteTo(System.Buffers.IBufferWriter{byte})"/> (one event's JSON object each, as an outbox
+    /// stores them); returns one result per event, in input order. The checks are <see cref="SendAsync"/>'s and run
+    /// now, so an event that has aged out of Meta's window since it was written fails pre-flight with the <c>event_time</c> window's reason instead of
+    /// sinking its batch, and bytes that are not one JSON event fail pre-flight too.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; requests in flight are cancelled too.</exception>
     public async Task<DeliveryReport> SendSerializedAsync(IReadOnlyList<ReadOnlyMemory<byte>> events, CancellationToken cancellationToken = default)
