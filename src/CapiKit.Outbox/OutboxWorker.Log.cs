@@ -22,4 +22,7 @@ internal sealed partial class OutboxWorker
 
     [LoggerMessage(106, LogLevel.Error, "The outbox store failed ({ExceptionType}: {Message}); trying again")]
     private static partial void LogStoreFailure(ILogger logger, string exceptionType, string message);
+
+    [LoggerMessage(107, LogLevel.Warning, "OutboxOptions.LeaseDuration {Lease} is shorter than the client's retries can take ({WorstCase}): a slow batch may be claimed and sent again by another worker")]
+    private static partial void LogShortLease(ILogger logger, TimeSpan lease, TimeSpan worstCase);
 }

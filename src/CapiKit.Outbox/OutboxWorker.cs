@@ -56,6 +56,7 @@ internal sealed partial class OutboxWorker : BackgroundService
 
         // Let the host finish starting before the first database round trip.
         await Task.Yield();
+        WarnIfLeaseIsShorterThanRetries();
         DateTimeOffset nextStats = DateTimeOffset.MinValue;
         DateTimeOffset nextPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
@@ -103,6 +104,21 @@ internal sealed partial class OutboxWorker : BackgroundService
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A lease shorter than the client's worst case (every attempt timing out, plus the backoff between them) lets
+    /// another worker take a batch that is still being sent: still at least once, but resent without need.
+    /// </summary>
+    private void WarnIfLeaseIsShorterThanRetries()
+    {
+        ConversionsApiOptions client = _services.GetRequiredService<IOptions<ConversionsApiOptions>>().Value;
+        double backoff = client.RetryBaseDelay.TotalMilliseconds * (Math.Pow(2, Math.Min(client.MaxRetryAttempts, 30)) - 1);
+        TimeSpan worstCase = (client.AttemptTimeout * (client.MaxRetryAttempts + 1)) + TimeSpan.FromMilliseconds(backoff);
+        if (_options.LeaseDuration < worstCase)
+        {
+            LogShortLease(_logger, _options.LeaseDuration, worstCase);
         }
     }
 

@@ -59,4 +59,19 @@ public sealed class WorkerLifecycleTests
         await second.WaitUntilEmptyAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(10, emulator.DistinctEventCount);
     }
+
+    [Fact]
+    public async Task A_lease_shorter_than_the_clients_retries_is_reported()
+    {
+        using SqliteFile file = new();
+        await using ConversionsApiEmulator emulator = await ConversionsApiEmulator.StartAsync();
+        await using OutboxHost host = OutboxHost.Create(
+            emulator,
+            outbox => outbox.UseSqlite(file.ConnectionString),
+            outbox: o => o.LeaseDuration = TimeSpan.FromSeconds(5),
+            client: c => (c.MaxRetryAttempts, c.AttemptTimeout) = (3, TimeSpan.FromSeconds(10)));
+        await host.StartWorkerAsync();
+
+        await KillTests.WaitUntilAsync(() => host.Logs.GetSnapshot().Any(r => r.Message.Contains("LeaseDuration 00:00:05 is shorter", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+    }
 }
