@@ -23,6 +23,7 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorOptions _options;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly ConcurrentDictionary<(string EventId, string EventName), int> _arrivals = new();
     private readonly List<(FaultRule Rule, int Fired)> _faults = [];
     private readonly Random _random;
     private readonly object _gate = new();
@@ -43,6 +44,19 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
 
     /// <summary>The <c>event_id</c> of every event in an accepted request.</summary>
     public IReadOnlyList<string?> AcceptedEventIds => _requests.Where(r => r.StatusCode == 200).SelectMany(r => r.EventIds).ToArray();
+
+    /// <summary>
+    /// How many times each <c>event_id</c> + <c>event_name</c> arrived in an accepted request. Meta deduplicates on
+    /// that pair, so a count above one is a harmless resend; a pair that is missing is a lost event. Events without
+    /// an <c>event_id</c> are not deduplicated by Meta and are not counted here.
+    /// </summary>
+    public IReadOnlyDictionary<(string EventId, string EventName), int> Arrivals => new Dictionary<(string EventId, string EventName), int>(_arrivals);
+
+    /// <summary>How many distinct events (<c>event_id</c> + <c>event_name</c>) arrived, as Meta would count them after deduplication.</summary>
+    public int DistinctEventCount => _arrivals.Count;
+
+    /// <summary>How many times the event arrived in an accepted request; 0 when it never did.</summary>
+    public int ArrivalCount(string eventId, string eventName) => _arrivals.TryGetValue((eventId, eventName), out int count) ? count : 0;
 
     /// <summary>Requests being handled right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -197,7 +211,12 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         foreach (JsonElement serverEvent in data.EnumerateArray())
         {
             events.Add(serverEvent.GetRawText());
-            ids.Add(serverEvent.TryGetProperty("event_id", out JsonElement id) ? TextOrNull(id) : null);
+            string? eventId = serverEvent.TryGetProperty("event_id", out JsonElement id) ? TextOrNull(id) : null;
+            ids.Add(eventId);
+            if (status == 200 && eventId is not null && serverEvent.TryGetProperty("event_name", out JsonElement name) && TextOrNull(name) is { } eventName)
+            {
+                _arrivals.AddOrUpdate((eventId, eventName), 1, static (_, count) => count + 1);
+            }
         }
 
         string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? TextOrNull(code) : null;
@@ -247,6 +266,9 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         {
             case FaultKind.ServerError:
                 context.Response.StatusCode = (int)HttpStatusCode.InternalServerError;
+                return true;
+            case FaultKind.ServiceUnavailable:
+                context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
                 return true;
             case FaultKind.TooManyRequests:
                 context.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;

@@ -17,6 +17,9 @@ public enum FaultKind
 
     /// <summary>HTTP 400 with a Graph error envelope carrying <see cref="FaultRule.GraphCode"/>.</summary>
     GraphError,
+
+    /// <summary>HTTP 503 with an empty body, as during an outage.</summary>
+    ServiceUnavailable,
 }
 
 /// <summary>

@@ -54,6 +54,12 @@ public sealed partial class PackageTests
             string indent = match.Groups["indent"].Value;
             string code = string.Join('\n', match.Groups["code"].Value.Split('\n').Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l));
 
+            // A block that needs packages this test does not pack says which test compiles and runs it instead.
+            if (CompiledElsewhere().IsMatch(text[..match.Index].TrimEnd()))
+            {
+                continue;
+            }
+
             // A block whose introduction says it goes on from the one above (Quick start's step 5 sends step 2's
             // class) is compiled together with it, as a reader following the steps would have it.
             if (pending is { } previous && text[..match.Index].TrimEnd().EndsWith(ContinuesMarker, StringComparison.Ordinal))
@@ -134,6 +140,9 @@ public sealed partial class PackageTests
     }
 
     private const string ContinuesMarker = "<!-- compiled with the C# block above -->";
+
+    [GeneratedRegex(@"<!-- compiled and run by tests/[\w./]+\.cs -->$")]
+    private static partial Regex CompiledElsewhere();
 
     [GeneratedRegex(@"^(?<indent>[ ]*)```csharp\n(?<code>.*?)\n[ ]*```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CsharpBlock();

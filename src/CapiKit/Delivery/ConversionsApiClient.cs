@@ -56,9 +56,37 @@ public sealed partial class ConversionsApiClient
     public async Task<DeliveryReport> SendAsync(IEnumerable<ServerEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        IReadOnlyList<ServerEvent> all = events as IReadOnlyList<ServerEvent> ?? events.ToList();
-        EventResult?[] results = new EventResult?[all.Count];
-        List<PreparedEvent> ready = Preflight(all, results);
+        List<ReadOnlyMemory<byte>> written = [];
+        int index = 0;
+        foreach (ServerEvent serverEvent in events)
+        {
+            if (serverEvent is null)
+            {
+                throw new ArgumentException($"Event {index} is null.", nameof(events));
+            }
+
+            ArrayBufferWriter<byte> json = new(512);
+            serverEvent.WriteTo(json);
+            written.Add(json.WrittenMemory);
+            index++;
+        }
+
+        return await SendSerializedAsync(written, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks, batches and sends events written earlier with
+    /// <see cref="ServerEvent.WriteTo(System.Buffers.IBufferWriter{byte})"/> (one event's JSON object each, as an outbox
+    /// stores them); returns one result per event, in input order. The checks are <see cref="SendAsync"/>'s and run
+    /// now, so an event that has aged out of Meta's window since it was written fails pre-flight with the <c>event_time</c> window's reason instead of
+    /// sinking its batch, and bytes that are not one JSON event fail pre-flight too.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; requests in flight are cancelled too.</exception>
+    public async Task<DeliveryReport> SendSerializedAsync(IReadOnlyList<ReadOnlyMemory<byte>> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        EventResult?[] results = new EventResult?[events.Count];
+        List<PreparedEvent> ready = Preflight(events, results);
 
         int requests = 0;
         await Parallel.ForEachAsync(
@@ -82,32 +110,48 @@ public sealed partial class ConversionsApiClient
         return new DeliveryReport(final, requests);
     }
 
-    private List<PreparedEvent> Preflight(IReadOnlyList<ServerEvent> events, EventResult?[] results)
+    private List<PreparedEvent> Preflight(IReadOnlyList<ReadOnlyMemory<byte>> events, EventResult?[] results)
     {
         DateTimeOffset now = _time.GetUtcNow();
         List<PreparedEvent> ready = new(events.Count);
         for (int i = 0; i < events.Count; i++)
         {
-            ServerEvent serverEvent = events[i] ?? throw new ArgumentException($"Event {i} is null.", nameof(events));
-            ArrayBufferWriter<byte> json = new(512);
-            serverEvent.WriteTo(json);
-            byte[] bytes = json.WrittenSpan.ToArray();
-            using JsonDocument document = JsonDocument.Parse(bytes);
-            IReadOnlyList<EventProblem> problems = EventRules.Validate(document.RootElement, now);
+            ReadOnlyMemory<byte> bytes = events[i];
+            IReadOnlyList<EventProblem> problems;
+            string? eventId = null;
+            string eventName = "";
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(bytes);
+                JsonElement root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    eventId = root.TryGetProperty("event_id", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                    eventName = root.TryGetProperty("event_name", out JsonElement name) && name.ValueKind == JsonValueKind.String ? name.GetString() ?? "" : "";
+                }
+
+                problems = EventRules.Validate(root, now);
+            }
+            catch (JsonException)
+            {
+                problems = [new EventProblem("data[]", "the event is not JSON", 100, null, "Invalid parameter", null)];
+            }
+
             if (problems.Count == 0 && bytes.Length + EnvelopeBytes > _options.MaxRequestBytes)
             {
                 // Alone in a request it would still exceed what Meta takes (about 4 MB), and no batching can help.
                 problems = [new EventProblem("", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the event is {bytes.Length:N0} bytes of JSON; a request holds at most {_options.MaxRequestBytes:N0}"), 100, null, "Request too large", null)];
             }
+
             if (problems.Count == 0)
             {
-                ready.Add(new PreparedEvent(i, serverEvent.EventId, bytes));
+                ready.Add(new PreparedEvent(i, eventId, bytes));
                 continue;
             }
 
-            LogPreflightFailure(_logger, i, serverEvent.EventName, string.Join("; ", problems));
+            LogPreflightFailure(_logger, i, eventName, string.Join("; ", problems));
             _metrics?.Failed(1, FailureKind.Preflight);
-            results[i] = new EventResult(i, serverEvent.EventId, DeliveryOutcome.Failed, null, new DeliveryFailure(
+            results[i] = new EventResult(i, eventId, DeliveryOutcome.Failed, null, new DeliveryFailure(
                 FailureKind.Preflight,
                 string.Join("; ", problems),
                 GraphCode: problems[0].Code,
@@ -245,7 +289,7 @@ public sealed partial class ConversionsApiClient
             writer.WriteStartArray(DataName);
             foreach (PreparedEvent item in batch)
             {
-                writer.WriteRawValue(item.Json, skipInputValidation: true);
+                writer.WriteRawValue(item.Json.Span, skipInputValidation: true);
             }
 
             writer.WriteEndArray();
@@ -271,5 +315,5 @@ public sealed partial class ConversionsApiClient
         return buffer.WrittenSpan.ToArray();
     }
 
-    private sealed record PreparedEvent(int Index, string? EventId, byte[] Json);
+    private sealed record PreparedEvent(int Index, string? EventId, ReadOnlyMemory<byte> Json);
 }
