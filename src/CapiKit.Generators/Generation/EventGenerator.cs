@@ -56,7 +56,7 @@ public sealed class EventGenerator : IIncrementalGenerator
         IncrementalValuesProvider<EventClassResult> classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 EventClassParser.AttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => EventClassParser.IsCandidate(node),
                 static (attributeContext, cancellationToken) => BuiltInSchema.Value.Model is { } schema
                     ? EventClassParser.Parse(attributeContext, schema, cancellationToken)
                     : new EventClassResult(null, default))

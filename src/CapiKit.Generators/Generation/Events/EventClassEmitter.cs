@@ -28,7 +28,7 @@ internal static class EventClassEmitter
             writer.OpenBrace();
         }
 
-        writer.WriteLine($"partial class {spec.TypeName}");
+        writer.WriteLine($"partial {spec.Keyword} {spec.TypeName}");
         writer.OpenBrace();
         EmitToServerEvent(writer, spec, schema);
         writer.WriteLine();
@@ -48,7 +48,7 @@ internal static class EventClassEmitter
         writer.WriteLine("/// <param name=\"options\">Default phone region, date order and clock for normalization; the defaults when null.</param>");
         writer.WriteLine("/// <remarks>Values that cannot be normalized are left out and listed in <see cref=\"global::CapiKit.ServerEvent.Rejected\"/>.</remarks>");
         writer.WriteLine(Generation.Emit.GeneratedCode);
-        writer.WriteLine($"public global::CapiKit.ServerEvent ToServerEvent({Options}? options = null)");
+        writer.WriteLine($"{Public(spec)} global::CapiKit.ServerEvent ToServerEvent({Options}? options = null)");
         writer.OpenBrace();
         if (spec.ActionSource is null)
         {
@@ -115,7 +115,7 @@ internal static class EventClassEmitter
         writer.WriteLine("/// <param name=\"options\">Default phone region, date order and clock for normalization; the defaults when null.</param>");
         writer.WriteLine("/// <param name=\"rejected\">Receives the values left out because they could not be normalized; null to ignore them.</param>");
         writer.WriteLine(Generation.Emit.GeneratedCode);
-        writer.WriteLine($"public void WriteTo(global::System.Buffers.IBufferWriter<byte> destination, {Options}? options = null, {Errors}? rejected = null)");
+        writer.WriteLine($"{Public(spec)} void WriteTo(global::System.Buffers.IBufferWriter<byte> destination, {Options}? options = null, {Errors}? rejected = null)");
         writer.OpenBrace();
         if (spec.ActionSource is null)
         {
@@ -132,7 +132,7 @@ internal static class EventClassEmitter
         writer.OpenBrace();
         writer.WriteLine("writer.WriteStartObject();");
         writer.WriteLine($"writer.WriteString(\"event_name\", {Naming.Literal(spec.EventName)});");
-        writer.WriteLine($"writer.WriteNumber(\"event_time\", {EventTime(spec, "options")}.ToUnixTimeSeconds());");
+        writer.WriteLine($"writer.WriteNumber(\"event_time\", {EventTime(spec, "options", optionsMayBeNull: false)}.ToUnixTimeSeconds());");
         writer.WriteLine("writer.WriteStartObject(\"user_data\");");
         foreach (MemberSpec member in InSchemaOrder(spec, Targets.UserData, schema))
         {
@@ -186,10 +186,16 @@ internal static class EventClassEmitter
             .Select(p => p.member);
     }
 
-    private static string EventTime(EventClassSpec spec, string options)
+    /// <summary>
+    /// The event time: the mapped member, or the clock's now when there is none or it is null (documented: an event
+    /// class without <c>[EventTime]</c> happens when it is sent).
+    /// </summary>
+    private static string EventTime(EventClassSpec spec, string options, bool optionsMayBeNull = true)
     {
         MemberSpec? time = spec.Members.FirstOrDefault(m => m.Target == Targets.ServerEvent && m.Key == "event_time");
-        string now = $"({options} ?? {Options}.Default).TimeProvider.GetUtcNow()";
+
+        // "options ?? Default" where options cannot be null would make the compiler treat it as maybe-null after.
+        string now = optionsMayBeNull ? $"({options} ?? {Options}.Default).TimeProvider.GetUtcNow()" : $"{options}.TimeProvider.GetUtcNow()";
         if (time is null)
         {
             return now;
@@ -203,6 +209,8 @@ internal static class EventClassEmitter
             _ => time.IsNullable ? $"({value} ?? {now})" : value,
         };
     }
+
+    private static string Public(EventClassSpec spec) => spec.Dispatch.Length == 0 ? "public" : "public " + spec.Dispatch;
 
     private static string ActionSource(EventClassSpec spec)
     {

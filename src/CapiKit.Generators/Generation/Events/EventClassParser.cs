@@ -20,7 +20,7 @@ internal static class EventClassParser
     public static EventClassResult Parse(GeneratorAttributeSyntaxContext context, SchemaModel schema, CancellationToken cancellationToken)
     {
         INamedTypeSymbol type = (INamedTypeSymbol)context.TargetSymbol;
-        ClassDeclarationSyntax declaration = (ClassDeclarationSyntax)context.TargetNode;
+        TypeDeclarationSyntax declaration = (TypeDeclarationSyntax)context.TargetNode;
         List<DiagnosticInfo> diagnostics = new();
         Location nameLocation = declaration.Identifier.GetLocation();
 
@@ -78,9 +78,30 @@ internal static class EventClassParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         return new EventClassResult(
-            new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray()),
+            new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray(), type.IsRecord ? "record" : "class", Dispatch(type)),
             diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// <c>override</c> when a base class is an event class too (its generated members are virtual), so a reference of
+    /// the base type builds the derived event; <c>virtual</c> when others may derive; nothing for a sealed type.
+    /// </summary>
+    private static string Dispatch(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName))
+            {
+                return "override";
+            }
+        }
+
+        return type.IsSealed ? "" : "virtual";
+    }
+
+    /// <summary>Whether a declaration can be an event class: a class or a record class (a record struct cannot derive).</summary>
+    public static bool IsCandidate(SyntaxNode node) =>
+        node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
 
     /// <summary>The type's own members, then those of its base classes: a base class can carry the mappings events share.</summary>
     public static IEnumerable<ISymbol> MembersWithInherited(INamedTypeSymbol type)

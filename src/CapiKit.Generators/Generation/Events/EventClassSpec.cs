@@ -2,13 +2,18 @@ using CapiKit.Generators.Common;
 
 namespace CapiKit.Generators.Generation.Events;
 
-/// <summary>A <c>[ConversionEvent]</c> class as the generator needs it: names and strings only.</summary>
+/// <summary>A <c>[ConversionEvent]</c> class or record as the generator needs it: names and strings only.</summary>
+/// <param name="Keyword">How the type is declared: <c>class</c> or <c>record</c>.</param>
+/// <param name="Dispatch">How the generated members bind: <c>virtual</c> (a class others may derive from),
+/// <c>override</c> (derived from another event class), or empty (sealed).</param>
 internal sealed record EventClassSpec(
     string? Namespace,
     string TypeName,
     string EventName,
     string? ActionSource,
-    EquatableArray<MemberSpec> Members);
+    EquatableArray<MemberSpec> Members,
+    string Keyword = "class",
+    string Dispatch = "");
 
 /// <summary>
 /// One attributed member: which payload field it feeds and what kind of value it holds.
