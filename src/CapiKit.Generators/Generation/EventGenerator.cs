@@ -31,19 +31,31 @@ public sealed class EventGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(extensionFiles.SelectMany(static (file, _) => file.Problems), static (output, problem) =>
             output.ReportDiagnostic(SchemaDiagnostics.Create(problem)));
 
-        IncrementalValueProvider<string?> rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : null);
+        IncrementalValueProvider<(string? RootNamespace, string? ProjectDir)> project = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => (
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? ns) && ns.Length > 0 ? ns : null,
+                options.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? dir) && dir.Length > 0 ? dir : null));
 
         IncrementalValuesProvider<ExtensionSpec> extensions = extensionFiles
             .Where(static file => file.Extension is not null)
             .Select(static (file, _) => file.Extension!);
 
-        context.RegisterSourceOutput(extensions.Combine(rootNamespace), static (output, pair) =>
+        // File names, to tell whether a file's name alone names its classes or two files share it.
+        IncrementalValueProvider<EquatableArray<string>> extensionFileNames = extensions
+            .Select(static (extension, _) => System.IO.Path.GetFileName(extension.Path).ToLowerInvariant())
+            .Collect()
+            .Select(static (names, _) => names.OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray());
+
+        context.RegisterSourceOutput(extensions.Combine(project).Combine(extensionFileNames), static (output, pair) =>
         {
             (SchemaModel? schema, _) = BuiltInSchema.Value;
             if (schema is not null)
             {
-                output.AddSource(ExtensionEmitter.HintName(pair.Left), SourceText.From(ExtensionEmitter.Emit(pair.Left, schema, pair.Right), System.Text.Encoding.UTF8));
+                ((ExtensionSpec extension, (string? rootNamespace, string? projectDir)), EquatableArray<string> fileNames) = pair;
+                string fileName = System.IO.Path.GetFileName(extension.Path).ToLowerInvariant();
+                bool shared = fileNames.Count(name => name == fileName) > 1;
+                string name = ExtensionEmitter.ClassName(extension, shared ? projectDir : null, byPath: shared);
+                output.AddSource(ExtensionEmitter.HintName(name), SourceText.From(ExtensionEmitter.Emit(extension, schema, rootNamespace, name), System.Text.Encoding.UTF8));
             }
         });
 

@@ -39,6 +39,10 @@ internal static class Naming
         return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
     }
 
+    /// <summary>A name used as it is for a member (a custom event's name), escaped when it is a C# keyword (<c>@default</c>).</summary>
+    public static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
     /// <summary>The field's private backing field name.</summary>
     public static string Field(string snake) => "_" + Camel(snake).TrimStart('@');
 

@@ -110,6 +110,12 @@ internal static class SchemaReader
                 context.Conflict(node, $"custom_data key '{field.Name}' is already a standard key; a custom key must not collide with it");
             }
 
+            // Generated as the constant CustomData.Keys.Keys, which C# forbids (a member named as its class).
+            if (field.Name == "keys")
+            {
+                context.Invalid(node, "custom_data key 'keys' clashes with the generated Keys class; choose another name");
+            }
+
             if (field.Type.Kind is "object" or "extinfo" || field.Items?.Kind is "object")
             {
                 context.Invalid(node, $"custom_data key '{field.Name}': custom keys take strings, numbers, booleans, enums or arrays of them");
@@ -125,6 +131,7 @@ internal static class SchemaReader
         }
 
         HashSet<string> standardEvents = new(builtIn.StandardEvents.Select(e => e.Name));
+        HashSet<string> eventNames = new();
         for (int i = 0; i < events.Count; i++)
         {
             EventSpec spec = events[i];
@@ -132,6 +139,16 @@ internal static class SchemaReader
             if (standardEvents.Contains(spec.Name))
             {
                 context.Conflict(node, $"custom event '{spec.Name}' has the name of a standard event");
+            }
+
+            if (spec.Name.Length > 0 && !eventNames.Add(spec.Name))
+            {
+                context.Conflict(node, $"custom event '{spec.Name}' is declared twice");
+            }
+
+            foreach (string key in spec.RequiredCustomData.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                context.Invalid(node, $"custom event '{spec.Name}' requires custom_data key '{key}' more than once");
             }
 
             foreach (string key in spec.RequiredCustomData)
@@ -161,6 +178,7 @@ internal static class SchemaReader
 
     private static EventSpec ReadEvent(Context context, JsonTree node)
     {
+        CheckProperties(context, node, EventProperties, "an event");
         string name = context.RequiredString(node, "name");
         if (name.Length > 0 && !IsEventName(name))
         {
@@ -213,6 +231,27 @@ internal static class SchemaReader
             }).ToEquatableArray());
     }
 
+    // The meta-schema's "field" and "eventDefinition" properties: anything else is a slip ("requiredCustomDta")
+    // that would otherwise be ignored silently.
+    private static readonly HashSet<string> FieldProperties = new()
+    {
+        "name", "type", "required", "requiredWhen", "description", "source", "object", "enum", "items", "maxItems",
+        "sdkOnly", "secret", "group", "label", "cardinality", "hashing", "normalization", "format",
+    };
+
+    private static readonly HashSet<string> EventProperties = new() { "name", "description", "requiredCustomData", "channels", "source" };
+
+    private static void CheckProperties(Context context, JsonTree node, HashSet<string> allowed, string what)
+    {
+        foreach (KeyValuePair<string, JsonTree> property in node.Properties)
+        {
+            if (!allowed.Contains(property.Key))
+            {
+                context.Invalid(property.Value, $"unknown property '{property.Key}' in {what}; the meta-schema allows {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
     private static EquatableArray<FieldSpec> ReadFields(Context context, JsonTree array)
     {
         List<FieldSpec> fields = new();
@@ -225,6 +264,7 @@ internal static class SchemaReader
                 continue;
             }
 
+            CheckProperties(context, node, FieldProperties, "a field");
             FieldSpec field = ReadField(context, node);
             if (field.Name.Length > 0 && !names.Add(field.Name))
             {
