@@ -6,31 +6,25 @@ namespace CapiKit;
 /// <summary>The format checks the schema names for fields sent as given (URLs, currencies, IP addresses, click IDs).</summary>
 internal static partial class FieldFormats
 {
-    /// <summary>An absolute http(s) URL, or null to clear.</summary>
-    public static string? Url(string field, string? value)
+    public const string UrlProblem = "not an absolute http or https URL";
+    public const string CurrencyProblem = "not a three-letter ISO 4217 currency code such as USD";
+
+    /// <summary>An absolute http(s) URL, or null to clear. For values a developer writes: a bad one throws.</summary>
+    public static string? Url(string field, string? value) =>
+        value is null ? null : IsUrl(value) ? value : throw new ArgumentException($"{field} must be an absolute http or https URL.", field);
+
+    /// <summary>An ISO 4217 code: three ASCII letters, written upper-case; null to clear. A bad one throws.</summary>
+    public static string? Currency(string field, string? value) =>
+        value is null ? null : AsCurrency(value) ?? throw new ArgumentException($"{field} must be a three-letter ISO 4217 currency code such as USD.", field);
+
+    public static bool IsUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The upper-case code, or null when the text is not three ASCII letters.</summary>
+    public static string? AsCurrency(string value)
     {
-        if (value is null)
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? value
-            : throw new ArgumentException($"{field} must be an absolute http or https URL.", field);
-    }
-
-    /// <summary>An ISO 4217 code: three ASCII letters, written upper-case; null to clear.</summary>
-    public static string? Currency(string field, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
         string code = value.Trim();
-        return code.Length == 3 && code.All(char.IsAsciiLetter)
-            ? code.ToUpperInvariant()
-            : throw new ArgumentException($"{field} must be a three-letter ISO 4217 currency code such as USD.", field);
+        return code.Length == 3 && code.All(char.IsAsciiLetter) ? code.ToUpperInvariant() : null;
     }
 
     /// <summary>Why a raw <c>user_data</c> value does not have its format, or null when it does.</summary>

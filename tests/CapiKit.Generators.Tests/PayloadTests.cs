@@ -20,7 +20,7 @@ public sealed class PayloadTests
     private static readonly string SecondOrderId = "order-2";
     private static readonly string LowerCaseCurrency = "usd";
 
-    private static OrderCompleted Order() => new()
+    private static OrderCompleted Order(string pageUrl = "https://shop.example/checkout/done", string? currency = null) => new()
     {
         CustomerEmail = "John_Smith@gmail.com",
         Phone = "(650)555-1212",
@@ -32,11 +32,11 @@ public sealed class PayloadTests
         ClientIp = "168.212.226.204",
         UserAgent = "Mozilla/5.0 (X11; Linux x86_64)",
         Total = 142.52m,
-        Currency = LowerCaseCurrency,
+        Currency = currency ?? LowerCaseCurrency,
         Items = [new Content().SetId("sku-1").SetQuantity(2).SetItemPrice(71.26m)],
         CompletedAt = CompletedAt,
         OrderId = FirstOrderId,
-        PageUrl = "https://shop.example/checkout/done",
+        PageUrl = pageUrl,
     };
 
     private static readonly NormalizationOptions Us = new() { DefaultRegion = "US" };
@@ -214,5 +214,27 @@ public sealed class PayloadTests
 
         Assert.Equal(json, Encoding.UTF8.GetString(buffer.WrittenSpan));
         Assert.False(JsonDocument.Parse(json).RootElement.GetProperty("custom_data").TryGetProperty("value", out _));
+    }
+
+    [Theory]
+    [InlineData("/checkout/done", "USD", "event_source_url")]
+    [InlineData("", "USD", "event_source_url")]
+    [InlineData("https://shop.example/checkout", "", "currency")]
+    [InlineData("https://shop.example/checkout", "dollars", "currency")]
+    public void A_customer_derived_URL_or_currency_that_cannot_be_used_is_rejected_not_thrown(string url, string currency, string key)
+    {
+        OrderCompleted order = Order(url, currency);
+        List<NormalizationError> rejected = [];
+        ArrayBufferWriter<byte> buffer = new();
+
+        ServerEvent e = order.ToServerEvent();
+        order.WriteTo(buffer, rejected: rejected);
+
+        Assert.Contains(e.Rejected, r => r.Field == key);
+        Assert.Contains(rejected, r => r.Field == key);
+        Assert.Equal(e.ToJson(), Encoding.UTF8.GetString(buffer.WrittenSpan));
+        JsonElement root = JsonDocument.Parse(e.ToJson()).RootElement;
+        JsonElement owner = key == "currency" ? root.GetProperty("custom_data") : root;
+        Assert.False(owner.TryGetProperty(key, out _));
     }
 }

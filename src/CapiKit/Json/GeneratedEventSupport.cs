@@ -117,11 +117,63 @@ public static class GeneratedEventSupport
         writer.WriteString(key, value);
     }
 
-    /// <summary>Writes an absolute http(s) URL.</summary>
-    public static void WriteUrl(Utf8JsonWriter writer, string key, string value) => writer.WriteString(key, FieldFormats.Url(key, value));
+    // A URL or currency in an event class comes from the customer's request or a form (a Referer, a currency
+    // field), not from code: one that cannot be used is left out and listed as rejected, like a bad e-mail.
 
-    /// <summary>Writes an ISO 4217 currency code, upper-cased.</summary>
-    public static void WriteCurrency(Utf8JsonWriter writer, string key, string value) => writer.WriteString(key, FieldFormats.Currency(key, value));
+    /// <summary>Writes an absolute http(s) URL; anything else is left out and added to <paramref name="rejected"/>.</summary>
+    public static void WriteUrl(Utf8JsonWriter writer, string key, string value, ICollection<NormalizationError>? rejected)
+    {
+        if (FieldFormats.IsUrl(value))
+        {
+            writer.WriteString(key, value);
+        }
+        else
+        {
+            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.UrlProblem));
+        }
+    }
+
+    /// <summary>Writes an ISO 4217 currency code, upper-cased; anything else is left out and added to <paramref name="rejected"/>.</summary>
+    public static void WriteCurrency(Utf8JsonWriter writer, string key, string value, ICollection<NormalizationError>? rejected)
+    {
+        if (FieldFormats.AsCurrency(value) is { } code)
+        {
+            writer.WriteString(key, code);
+        }
+        else
+        {
+            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.CurrencyProblem));
+        }
+    }
+
+    /// <summary>The URL when it is an absolute http(s) one; otherwise null, with the reason in the event's rejected values.</summary>
+    public static string? Url(string key, string? value, UserData userData)
+    {
+        if (value is null || FieldFormats.IsUrl(value))
+        {
+            return value;
+        }
+
+        userData.Reject(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.UrlProblem));
+        return null;
+    }
+
+    /// <summary>The upper-case ISO 4217 code; otherwise null, with the reason in the event's rejected values.</summary>
+    public static string? Currency(string key, string? value, UserData userData)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (FieldFormats.AsCurrency(value) is { } code)
+        {
+            return code;
+        }
+
+        userData.Reject(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.CurrencyProblem));
+        return null;
+    }
 
     /// <summary>
     /// Writes a string array; nothing when no value is left, as the builders' setters do, so that both generated

@@ -77,7 +77,8 @@ public sealed partial class UserData
         return null;
     }
 
-    private UserData Reject(NormalizationError error)
+    /// <summary>Records a value left out of the event (a customer-derived URL or currency that cannot be used, too).</summary>
+    internal UserData Reject(NormalizationError error)
     {
         (_rejected ??= []).Add(error);
         return this;

@@ -229,9 +229,17 @@ internal static class EventClassEmitter
             _ => v,
         };
 
-        // Strings go through as they are: the setter takes null as "not set".
+        // Strings go through as they are: the setter takes null as "not set". A URL or currency that cannot be used
+        // is left out and listed in Rejected rather than thrown, as customer data is.
+        string key = Naming.Literal(field.Name);
+        string text = field.Type.Kind switch
+        {
+            "url" => $"{Support}.Url({key}, this.{member.Name}, userData)",
+            "currency" => $"{Support}.Currency({key}, this.{member.Name}, userData)",
+            _ => $"this.{member.Name}",
+        };
         return member.Kind == MemberKinds.String
-            ? $"{target}.Set{property}(this.{member.Name});"
+            ? $"{target}.Set{property}({text});"
             : Guarded(member, v => IfFinite(member, v, $"{target}.Set{property}({Convert(v)});"));
     }
 
@@ -287,8 +295,8 @@ internal static class EventClassEmitter
         bool numericEnum = field?.Type.Enum is { } enumName && schema.Enum(enumName)?.IsNumeric == true;
         return Guarded(member, v => member.Kind switch
         {
-            MemberKinds.String when kind == "url" => $"{Support}.WriteUrl(writer, {name}, {v});",
-            MemberKinds.String when kind == "currency" => $"{Support}.WriteCurrency(writer, {name}, {v});",
+            MemberKinds.String when kind == "url" => $"{Support}.WriteUrl(writer, {name}, {v}, rejected);",
+            MemberKinds.String when kind == "currency" => $"{Support}.WriteCurrency(writer, {name}, {v}, rejected);",
             MemberKinds.String => $"writer.WriteString({name}, {v});",
             MemberKinds.Strings => $"{Support}.WriteStrings(writer, {name}, {v});",
             MemberKinds.Decimal or MemberKinds.Double or MemberKinds.Int32 or MemberKinds.Int64 => IfFinite(member, v, $"writer.WriteNumber({name}, {v});"),
