@@ -70,7 +70,7 @@ public sealed class EventTimeCodeFixProvider : CodeFixProvider
         SyntaxNode updated = root.ReplaceNodes(edits.Select(e => e.Original), (original, _) => edits.First(e => e.Original == original).Replacement);
         if (updated is CompilationUnitSyntax unit && edits.Any(e => e.Title == UseNowTitle))
         {
-            updated = SyntaxEdits.WithUsing(unit, "System");
+            updated = await SyntaxEdits.WithUsingAsync(document, unit, "System", cancellationToken).ConfigureAwait(false);
         }
 
         return document.WithSyntaxRoot(updated);

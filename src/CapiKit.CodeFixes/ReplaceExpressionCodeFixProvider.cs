@@ -69,7 +69,7 @@ public abstract class ReplaceExpressionCodeFixProvider : CodeFixProvider
             (original, current) => Replacement((ExpressionSyntax)current, edits.First(e => e.Node == original).Diagnostic)?.WithTriviaFrom(current) ?? current);
         foreach (string name in RequiredUsings)
         {
-            updated = updated is CompilationUnitSyntax unit ? SyntaxEdits.WithUsing(unit, name) : updated;
+            updated = updated is CompilationUnitSyntax unit ? await SyntaxEdits.WithUsingAsync(document, unit, name, cancellationToken).ConfigureAwait(false) : updated;
         }
 
         return document.WithSyntaxRoot(updated);

@@ -85,7 +85,7 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
             });
         if (wrapped)
         {
-            updated = SyntaxEdits.WithUsing(updated, "CapiKit.Pii");
+            updated = await SyntaxEdits.WithUsingAsync(document, updated, "CapiKit.Pii", cancellationToken).ConfigureAwait(false);
         }
 
         return document.WithSyntaxRoot(updated);

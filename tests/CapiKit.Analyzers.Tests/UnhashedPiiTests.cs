@@ -208,6 +208,41 @@ public sealed class UnhashedPiiTests
         """);
 
     [Fact]
+    public Task Fix_adds_no_using_that_a_global_using_already_gives() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.FixWithFile(
+        """
+        class Sender
+        {
+            object Build(string email) => new { action_source = "chat", user_data = new { em = {|CAPI001:email|} } };
+        }
+        """,
+        """
+        class Sender
+        {
+            object Build(string email) => new { action_source = "chat", user_data = new { em = PiiNormalizer.NormalizeAndHash("em", email) } };
+        }
+        """,
+        "global using global::CapiKit.Pii;\n");
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public Task Fix_writes_the_using_with_the_files_own_line_endings(string newLine) => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.Fix(
+        """
+        class Sender
+        {
+            object Build(string email) => new { action_source = "chat", user_data = new { em = {|CAPI001:email|} } };
+        }
+        """.ReplaceLineEndings(newLine),
+        """
+        using CapiKit.Pii;
+
+        class Sender
+        {
+            object Build(string email) => new { action_source = "chat", user_data = new { em = PiiNormalizer.NormalizeAndHash("em", email) } };
+        }
+        """.ReplaceLineEndings(newLine));
+
+    [Fact]
     public Task Fix_in_a_dictionary() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.Fix(
         U + """
         class Sender

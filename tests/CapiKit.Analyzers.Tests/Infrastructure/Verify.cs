@@ -38,6 +38,15 @@ internal static class Verify<TAnalyzer, TCodeFix>
         CodeActionEquivalenceKey = equivalenceKey,
     }.RunAsync();
 
+    /// <summary>Like <see cref="Fix(string, string, string?)"/>, with another file of the project that is left as it is.</summary>
+    public static Task FixWithFile(string source, string fixedSource, string otherFile)
+    {
+        Test test = new() { TestCode = source, FixedCode = fixedSource };
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", otherFile));
+        test.FixedState.Sources.Add(("/0/GlobalUsings.cs", otherFile));
+        return test.RunAsync();
+    }
+
     private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
