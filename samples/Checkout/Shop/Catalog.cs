@@ -1,16 +1,12 @@
-using CapiKit;
-
 namespace Checkout.Shop;
 
 /// <summary>A product of the shop.</summary>
 public sealed record Product(string Id, string Name, decimal Price);
 
-/// <summary>The shop's tiny catalog and the cart of its single demo customer.</summary>
+/// <summary>The shop's tiny catalog.</summary>
 public sealed class Catalog
 {
     public const string Currency = "USD";
-
-    private readonly List<(Product Product, int Quantity)> _cart = [];
 
     public IReadOnlyList<Product> Products { get; } =
     [
@@ -20,16 +16,4 @@ public sealed class Catalog
     ];
 
     public Product? Find(string id) => Products.FirstOrDefault(p => p.Id == id);
-
-    public void Add(Product product, int quantity) => _cart.Add((product, quantity));
-
-    public decimal CartValue => _cart.Sum(line => line.Product.Price * line.Quantity);
-
-    public int CartCount => _cart.Sum(line => line.Quantity);
-
-    /// <summary>The cart as Meta's <c>contents</c>.</summary>
-    public IReadOnlyList<Content> CartContents() =>
-        _cart.Select(line => new Content().SetId(line.Product.Id).SetQuantity(line.Quantity).SetItemPrice(line.Product.Price)).ToList();
-
-    public void Clear() => _cart.Clear();
 }
