@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -68,6 +69,7 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
             .Where(p => p.Node is not null)
             .ToList();
         bool wrapped = false;
+        string? region = PhoneRegion(document);
         CompilationUnitSyntax updated = root.ReplaceNodes(
             replacements.Select(p => p.Node!),
             (original, current) =>
@@ -78,7 +80,7 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
                 if (fix == FixKinds.WrapInNormalizeAndHash)
                 {
                     wrapped = true;
-                    return Wrap(key!, (ExpressionSyntax)current);
+                    return Wrap(key!, (ExpressionSyntax)current, key == PhoneKey ? region : null);
                 }
 
                 return diagnostic.Properties.TryGetValue(FixKinds.Method, out string? method) ? UseRawMethod((ExpressionSyntax)current, method!) : current;
@@ -91,15 +93,35 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(updated);
     }
 
-    private static InvocationExpressionSyntax Wrap(string key, ExpressionSyntax value) =>
-        SyntaxFactory.InvocationExpression(
+    private const string PhoneKey = "ph";
+
+    /// <summary>
+    /// The project's <c>CapiKitPhoneRegion</c> (an ISO 3166-1 alpha-2 code), read from MSBuild through CapiKit's
+    /// props: without a default region a national number ("(650) 555-1212") has no country code and is dropped.
+    /// </summary>
+    private static string? PhoneRegion(Document document) =>
+        document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.CapiKitPhoneRegion", out string? region)
+            && region.Trim() is { Length: 2 } code && code.All(char.IsLetter)
+            ? code.ToUpperInvariant()
+            : null;
+
+    private static InvocationExpressionSyntax Wrap(string key, ExpressionSyntax value, string? region)
+    {
+        List<ArgumentSyntax> arguments =
+        [
+            SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key))),
+            SyntaxFactory.Argument(value.WithoutTrivia()),
+        ];
+        if (region is not null)
+        {
+            arguments.Add(SyntaxFactory.Argument(SyntaxFactory.ParseExpression($"new NormalizationOptions {{ DefaultRegion = \"{region}\" }}")));
+        }
+
+        return SyntaxFactory.InvocationExpression(
                 SyntaxFactory.ParseExpression("PiiNormalizer.NormalizeAndHash"),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
-                {
-                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key))),
-                    SyntaxFactory.Argument(value.WithoutTrivia()),
-                })))
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
             .WithTriviaFrom(value);
+    }
 
     /// <summary><c>user.AddEmailHash(Sha256Hash.Parse(email))</c> to <c>user.AddEmail(email)</c>.</summary>
     private static ExpressionSyntax UseRawMethod(ExpressionSyntax node, string method)

@@ -208,6 +208,24 @@ public sealed class UnhashedPiiTests
         """);
 
     [Fact]
+    public Task Fix_on_a_phone_passes_the_region_the_project_configured() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.FixWithProperties(
+        """
+        class Sender
+        {
+            object Build(string email, string phone) => new { action_source = "chat", user_data = new { em = {|CAPI001:email|}, ph = {|CAPI001:phone|} } };
+        }
+        """,
+        """
+        using CapiKit.Pii;
+
+        class Sender
+        {
+            object Build(string email, string phone) => new { action_source = "chat", user_data = new { em = PiiNormalizer.NormalizeAndHash("em", email), ph = PiiNormalizer.NormalizeAndHash("ph", phone, new NormalizationOptions { DefaultRegion = "US" }) } };
+        }
+        """,
+        "build_property.CapiKitPhoneRegion = us\n");
+
+    [Fact]
     public Task Fix_adds_no_using_that_a_global_using_already_gives() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.FixWithFile(
         """
         class Sender

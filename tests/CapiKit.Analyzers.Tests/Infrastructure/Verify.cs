@@ -38,6 +38,14 @@ internal static class Verify<TAnalyzer, TCodeFix>
         CodeActionEquivalenceKey = equivalenceKey,
     }.RunAsync();
 
+    /// <summary>Like <see cref="Fix(string, string, string?)"/>, with MSBuild properties as CapiKit's props make them visible.</summary>
+    public static Task FixWithProperties(string source, string fixedSource, string globalConfig)
+    {
+        Test test = new() { TestCode = source, FixedCode = fixedSource };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        return test.RunAsync();
+    }
+
     /// <summary>Like <see cref="Fix(string, string, string?)"/>, with another file of the project that is left as it is.</summary>
     public static Task FixWithFile(string source, string fixedSource, string otherFile)
     {
