@@ -237,4 +237,15 @@ public sealed class PayloadTests
         JsonElement owner = key == "currency" ? root.GetProperty("custom_data") : root;
         Assert.False(owner.TryGetProperty(key, out _));
     }
+
+    [Fact]
+    public void An_event_time_never_set_is_the_time_of_sending_not_year_one()
+    {
+        StoreVisit visit = new() { Amount = 5 };   // UnixSeconds left at 0
+        long before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        long sent = JsonDocument.Parse(visit.ToServerEvent().ToJson()).RootElement.GetProperty("event_time").GetInt64();
+
+        Assert.InRange(sent, before, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    }
 }

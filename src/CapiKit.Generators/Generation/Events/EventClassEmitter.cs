@@ -201,12 +201,20 @@ internal static class EventClassEmitter
             return now;
         }
 
+        // A member never set holds its default (year 1, or 0 seconds): that is "not given", like null, and means now,
+        // never an event_time of 0001-01-01 that pre-flight would later call more than 7 days old.
         string value = "this." + time.Name;
         return time.Kind switch
         {
-            MemberKinds.DateTime => time.IsNullable ? $"({value} is {{ }} t ? {Support}.FromDateTime(t) : {now})" : $"{Support}.FromDateTime({value})",
-            MemberKinds.Int64 => time.IsNullable ? $"({value} is {{ }} t ? global::System.DateTimeOffset.FromUnixTimeSeconds(t) : {now})" : $"global::System.DateTimeOffset.FromUnixTimeSeconds({value})",
-            _ => time.IsNullable ? $"({value} ?? {now})" : value,
+            MemberKinds.DateTime => time.IsNullable
+                ? $"({value} is {{ }} t && t != default ? {Support}.FromDateTime(t) : {now})"
+                : $"({value} != default ? {Support}.FromDateTime({value}) : {now})",
+            MemberKinds.Int64 => time.IsNullable
+                ? $"({value} is {{ }} t && t != 0 ? global::System.DateTimeOffset.FromUnixTimeSeconds(t) : {now})"
+                : $"({value} != 0 ? global::System.DateTimeOffset.FromUnixTimeSeconds({value}) : {now})",
+            _ => time.IsNullable
+                ? $"({value} is {{ }} t && t != default ? t : {now})"
+                : $"({value} != default ? {value} : {now})",
         };
     }
 
