@@ -54,4 +54,24 @@ public sealed class ExtensionFileNamingTests
         ? json.LastIndexOf("{ \"name\"", StringComparison.Ordinal) + 1
         : json.Contains("requiredCustomDta", StringComparison.Ordinal) ? json.IndexOf("[\"value\"]", StringComparison.Ordinal) + 1
         : json.IndexOf("{ \"name\"", StringComparison.Ordinal) + 1;
+
+    [Fact]
+    public async Task A_bad_entry_is_reported_and_the_good_ones_still_generate()
+    {
+        const string json = """
+            { "customDataFields": [
+                { "name": "plan_id", "type": "string", "required": "optional", "description": "Good." },
+                { "name": "Tier", "type": "text", "required": "optional", "description": "Bad name and type." }
+              ],
+              "customEvents": [ { "name": "Renewed", "description": "Good.", "requiredCustomData": ["plan_id"] },
+                                { "name": "Upgraded", "description": "Needs the bad key.", "requiredCustomData": ["tier"] } ] }
+            """;
+        GeneratorTest test = GeneratorTest.ForDiagnostics("""
+            static class Use { static CapiKit.EventDefinition Renewal() => CapiKit.Extensions.MixedEvents.Renewed("gold"); }
+            """, ("/0/mixed.capi.json", json));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 5, 3, 5).WithArguments("key 'Tier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 31, 3, 31).WithArguments("key 'Tier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 6, 21, 6, 21).WithArguments("custom event 'Upgraded' requires custom_data key 'tier', which is neither standard nor declared in customDataFields"));
+        await test.RunAsync();
+    }
 }

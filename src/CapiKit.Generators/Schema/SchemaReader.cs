@@ -85,18 +85,31 @@ internal static class SchemaReader
 
         EquatableArray<FieldSpec> fields = fieldsNode is null ? default : ReadFields(context, fieldsNode);
         EquatableArray<EventSpec> events = eventsNode is null ? default : eventsNode.Items.Select(e => ReadEvent(context, e)).ToEquatableArray();
-        CheckAgainstBuiltIn(context, builtIn, eventsNode, events, fieldsNode, fields);
-        return context.Problems.Count == 0
-            ? (new ExtensionSpec(path, events, fields), default)
-            : (null, context.Problems.ToEquatableArray());
+
+        // ReadFields skips entries that are no object; the nodes of the fields it read are the object entries.
+        List<JsonTree> fieldNodes = fieldsNode?.Items.Where(n => n.Kind == JsonValueKind.Object).ToList() ?? new List<JsonTree>();
+        List<JsonTree> eventNodes = eventsNode?.Items ?? new List<JsonTree>();
+        CheckAgainstBuiltIn(context, builtIn, eventNodes, events, fieldNodes, fields);
+
+        // One bad entry does not cost the file its good ones: entries with a problem are reported and left out,
+        // and so is an event that requires a key left out; the rest is generated.
+        List<FieldSpec> goodFields = fields.Where((_, i) => !context.HasProblemIn(fieldNodes[i])).ToList();
+        HashSet<string> usableKeys = new(builtIn.Object("custom_data").Fields.Select(f => f.Name).Concat(goodFields.Select(f => f.Name)));
+        List<EventSpec> goodEvents = events
+            .Where((e, i) => !context.HasProblemIn(eventNodes[i]) && e.RequiredCustomData.All(usableKeys.Contains))
+            .ToList();
+        ExtensionSpec? extension = goodFields.Count + goodEvents.Count > 0
+            ? new ExtensionSpec(path, goodEvents.ToEquatableArray(), goodFields.ToEquatableArray())
+            : null;
+        return (extension, context.Problems.ToEquatableArray());
     }
 
     private static void CheckAgainstBuiltIn(
         Context context,
         SchemaModel builtIn,
-        JsonTree? eventsNode,
+        List<JsonTree> eventNodes,
         EquatableArray<EventSpec> events,
-        JsonTree? fieldsNode,
+        List<JsonTree> fieldNodes,
         EquatableArray<FieldSpec> fields)
     {
         HashSet<string> standardKeys = new(builtIn.Object("custom_data").Fields.Select(f => f.Name));
@@ -104,7 +117,7 @@ internal static class SchemaReader
         for (int i = 0; i < fields.Count; i++)
         {
             FieldSpec field = fields[i];
-            JsonTree node = fieldsNode!.Items[i];
+            JsonTree node = fieldNodes[i];
             if (standardKeys.Contains(field.Name))
             {
                 context.Conflict(node, $"custom_data key '{field.Name}' is already a standard key; a custom key must not collide with it");
@@ -135,7 +148,7 @@ internal static class SchemaReader
         for (int i = 0; i < events.Count; i++)
         {
             EventSpec spec = events[i];
-            JsonTree node = eventsNode!.Items[i];
+            JsonTree node = eventNodes[i];
             if (standardEvents.Contains(spec.Name))
             {
                 context.Conflict(node, $"custom event '{spec.Name}' has the name of a standard event");
@@ -358,11 +371,25 @@ internal static class SchemaReader
 
         public List<SchemaProblem> Problems { get; } = new();
 
-        public void Invalid(JsonTree node, string message) =>
-            Problems.Add(new SchemaProblem(DiagnosticIds.InvalidSchemaFile, Path, node.Line, message, node.Column));
+        private readonly HashSet<JsonTree> _problemNodes = new();
 
-        public void Conflict(JsonTree node, string message) =>
+        public void Invalid(JsonTree node, string message)
+        {
+            _problemNodes.Add(node);
+            Problems.Add(new SchemaProblem(DiagnosticIds.InvalidSchemaFile, Path, node.Line, message, node.Column));
+        }
+
+        public void Conflict(JsonTree node, string message)
+        {
+            _problemNodes.Add(node);
             Problems.Add(new SchemaProblem(DiagnosticIds.SchemaNameConflict, Path, node.Line, message, node.Column));
+        }
+
+        /// <summary>Whether a problem was reported at this node or anywhere inside it.</summary>
+        public bool HasProblemIn(JsonTree node) =>
+            _problemNodes.Contains(node)
+            || node.Properties.Any(p => HasProblemIn(p.Value))
+            || node.Items.Any(HasProblemIn);
 
         public JsonTree Required(JsonTree node, string name, JsonValueKind kind)
         {
