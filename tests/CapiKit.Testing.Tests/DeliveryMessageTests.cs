@@ -74,6 +74,25 @@ public sealed class DeliveryMessageTests
         Assert.Equal(["order-2"], Assert.Single(harness.Emulator.Requests).EventIds);
     }
 
+    [Fact]
+    public async Task Each_retry_is_one_log_line_without_a_stack_trace()
+    {
+        int closedPort = ClosedLoopbackPort();
+        await using Harness harness = await Harness.StartAsync(options =>
+        {
+            options.BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/");
+            options.MaxRetryAttempts = 3;
+        });
+
+        await harness.Client.SendAsync([Harness.Purchase(1)]);
+
+        var lines = harness.Logs.GetSnapshot().Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.All(lines, l => Assert.Null(l.Exception));
+        Assert.Equal(3, lines.Count(l => l.Message.Contains("retrying in", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Message.StartsWith("Attempt 1 failed (Connection refused", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Count);   // three retries, then the one failure of the request
+    }
+
     private static int ClosedLoopbackPort()
     {
         using TcpListener listener = new(IPAddress.Loopback, 0);

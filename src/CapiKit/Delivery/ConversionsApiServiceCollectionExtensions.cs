@@ -3,7 +3,10 @@ using CapiKit.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +72,16 @@ public static class ConversionsApiServiceCollectionExtensions
         builder.AddResilienceHandler("capikit", static (pipeline, context) =>
         {
             ConversionsApiOptions options = context.ServiceProvider.GetRequiredService<IOptions<ConversionsApiOptions>>().Value;
+            ILoggerFactory loggers = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            ILogger logger = loggers.CreateLogger<ConversionsApiClient>();
+
+            // Polly logs two warnings with a stack trace for every failed attempt; a transient failure is expected
+            // and retried, so its events go to Debug and CapiKit writes one line per retry instead.
+            pipeline.ConfigureTelemetry(new TelemetryOptions
+            {
+                LoggerFactory = loggers,
+                SeverityProvider = static _ => ResilienceEventSeverity.Debug,
+            });
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
@@ -77,6 +90,11 @@ public static class ConversionsApiServiceCollectionExtensions
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = TransientFailures.ShouldRetry,
+                OnRetry = args =>
+                {
+                    RetryLog.Retrying(logger, args.AttemptNumber + 1, RetryLog.Cause(args.Outcome), (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
             });
             pipeline.AddTimeout(options.AttemptTimeout);
         });
