@@ -39,6 +39,18 @@ public readonly struct Sha256Hash : IEquatable<Sha256Hash>, ISpanFormattable, IU
         _w3 = BinaryPrimitives.ReadUInt64BigEndian(digest[24..]);
     }
 
+    private Sha256Hash(ulong w0, ulong w1, ulong w2, ulong w3)
+    {
+        _w0 = w0;
+        _w1 = w1;
+        _w2 = w2;
+        _w3 = w3;
+    }
+
+    /// <summary>A digest from the eight state words H0..H7 a SHA-256 compression ends with.</summary>
+    internal static Sha256Hash FromWords(uint h0, uint h1, uint h2, uint h3, uint h4, uint h5, uint h6, uint h7) =>
+        new(((ulong)h0 << 32) | h1, ((ulong)h2 << 32) | h3, ((ulong)h4 << 32) | h5, ((ulong)h6 << 32) | h7);
+
     /// <summary>Creates a hash from an existing 32-byte digest.</summary>
     /// <exception cref="ArgumentException"><paramref name="digest"/> is not 32 bytes long.</exception>
     public static Sha256Hash FromBytes(ReadOnlySpan<byte> digest)
