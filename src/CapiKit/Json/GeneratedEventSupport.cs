@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using CapiKit.Pii;
+using CapiKit.Pii.Hashing;
 
 namespace CapiKit.Json;
 
@@ -26,8 +28,21 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Runs <paramref name="write"/> against a per-thread writer over <paramref name="destination"/>.</summary>
-    public static void Write(IBufferWriter<byte> destination, State state, Action<Utf8JsonWriter, State> write) =>
-        JsonText.WriteTo(destination, state, write);
+    /// <remarks>
+    /// With batch hashing on (see <see cref="BatchSha256"/>), the event's hashed values are hashed together once
+    /// the rest of the payload is written, instead of one <c>SHA256.HashData</c> call each.
+    /// </remarks>
+    public static void Write(IBufferWriter<byte> destination, State state, Action<Utf8JsonWriter, State> write)
+    {
+        if (BatchSha256.IsBatching)
+        {
+            DeferredHashes.WriteTo(destination, state, write);
+        }
+        else
+        {
+            JsonText.WriteTo(destination, state, write);
+        }
+    }
 
     /// <summary>
     /// A <see cref="DateTime"/> as an instant: UTC values as they are, local ones converted; unspecified ones are
@@ -42,6 +57,16 @@ public static class GeneratedEventSupport
     /// <summary>Normalizes, hashes and writes one raw value (as a one-item array for multi-value keys).</summary>
     public static void WriteHashed(Utf8JsonWriter writer, string key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
+        if (DeferredHashes.For(writer) is { } deferred)
+        {
+            if (TryNormalize(key, value, options, rejected, out string? normalized))
+            {
+                deferred.WriteDeferred(writer, key, normalized, many);
+            }
+
+            return;
+        }
+
         if (TryHash(key, value, options, rejected, out Sha256Hash hash))
         {
             WriteHash(writer, key, hash, many);
@@ -157,6 +182,25 @@ public static class GeneratedEventSupport
     {
         writer.WritePropertyName(key);
         write(writer);
+    }
+
+    private static bool TryNormalize(string key, string? value, NormalizationOptions options, ICollection<NormalizationError>? rejected, [NotNullWhen(true)] out string? normalized)
+    {
+        normalized = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        NormalizationResult result = PiiNormalizer.Normalize(key, value, options);
+        normalized = result.Value;
+        if (normalized is not null)
+        {
+            return true;
+        }
+
+        rejected?.Add(result.Error!);
+        return false;
     }
 
     private static bool TryHash(string key, string? value, NormalizationOptions options, ICollection<NormalizationError>? rejected, out Sha256Hash hash)
