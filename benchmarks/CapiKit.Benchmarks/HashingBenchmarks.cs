@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using CapiKit.Pii;
+using CapiKit.Pii.Hashing;
+
+namespace CapiKit.Benchmarks;
+
+/// <summary>
+/// The cost of hashing one normalized value, side by side: <c>SHA256.HashData</c> per value, one
+/// <see cref="IncrementalHash"/> reused for every value, and CapiKit's batch hasher on each path this machine
+/// runs. The values are the pipeline's nine normalized values per event for 1,000 events; times and
+/// allocations are per value (OperationsPerInvoke).
+/// </summary>
+[MemoryDiagnoser]
+public class HashingBenchmarks
+{
+    public const int Values = PipelineBenchmarks.BatchSize * 9;
+
+    private byte[][] _values = [];
+    private byte[] _packed = [];
+    private int[] _ends = [];
+    private readonly Sha256Hash[] _hashes = new Sha256Hash[Values];
+    private readonly IncrementalHash _incremental = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        NormalizationOptions us = new() { DefaultRegion = "US" };
+        _values = [.. Inputs.Customers(PipelineBenchmarks.BatchSize).SelectMany(c => PipelineBenchmarks.NormalizedValues(c, us)).Select(Encoding.UTF8.GetBytes)];
+        _packed = [.. _values.SelectMany(v => v)];
+        _ends = new int[_values.Length];
+        int end = 0;
+        for (int i = 0; i < _values.Length; i++)
+        {
+            end += _values[i].Length;
+            _ends[i] = end;
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _incremental.Dispose();
+
+    /// <summary>One <c>SHA256.HashData</c> call per value.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Values)]
+    public int HashData()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        int sum = 0;
+        foreach (byte[] value in _values)
+        {
+            SHA256.HashData(value, digest);
+            sum += digest[0];
+        }
+
+        return sum;
+    }
+
+    /// <summary>One <see cref="IncrementalHash"/>, reused: append, then get the hash and reset.</summary>
+    [Benchmark(OperationsPerInvoke = Values)]
+    public int IncrementalHashReused()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        int sum = 0;
+        foreach (byte[] value in _values)
+        {
+            _incremental.AppendData(value);
+            _incremental.GetHashAndReset(digest);
+            sum += digest[0];
+        }
+
+        return sum;
+    }
+
+    /// <summary>CapiKit's batch hasher on the path it chooses here (<see cref="BatchSha256.Path"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Values)]
+    public Sha256Hash CapiKitBatch() => Hash(BatchSha256.Path);
+
+    /// <summary>CapiKit's batch hasher forced onto 8 lanes (AVX2); fails on hardware without it.</summary>
+    [Benchmark(OperationsPerInvoke = Values)]
+    public Sha256Hash CapiKitBatchVector256() => Hash(Sha256BatchPath.Vector256);
+
+    private Sha256Hash Hash(Sha256BatchPath path)
+    {
+        BatchSha256.HashAll(_packed, _ends, _hashes, path);
+        return _hashes[^1];
+    }
+}
