@@ -95,18 +95,33 @@ internal static class BatchSha256
         }
     }
 
-    /// <summary>Pads one value into its block (0x80, zeros, the bit length) and writes its words into its lane.</summary>
+    /// <summary>
+    /// Writes one value's padded block into its lane, word by word: its big-endian words, the 0x80 terminator
+    /// after its last byte, zeros, and its length in bits in the last word (at most 440 bits, so word 14, the
+    /// length's high half, is zero).
+    /// </summary>
     private static void LoadBlock(ReadOnlySpan<byte> value, Span<uint> words, int lane, int lanes)
     {
-        Span<byte> block = stackalloc byte[Sha256Constants.BlockLength];
-        value.CopyTo(block);
-        block[value.Length] = 0x80;
-        block[(value.Length + 1)..].Clear();
-        BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)value.Length * 8);
-        for (int t = 0; t < 16; t++)
+        int whole = value.Length / 4;
+        for (int t = 0; t < whole; t++)
         {
-            words[(t * lanes) + lane] = BinaryPrimitives.ReadUInt32BigEndian(block[(t * 4)..]);
+            words[(t * lanes) + lane] = BinaryPrimitives.ReadUInt32BigEndian(value[(t * 4)..]);
         }
+
+        int rest = value.Length - (whole * 4);
+        uint last = 0x80u << (24 - (8 * rest));
+        for (int i = 0; i < rest; i++)
+        {
+            last |= (uint)value[(whole * 4) + i] << (24 - (8 * i));
+        }
+
+        words[(whole * lanes) + lane] = last;
+        for (int t = whole + 1; t < 15; t++)
+        {
+            words[(t * lanes) + lane] = 0;
+        }
+
+        words[(15 * lanes) + lane] = (uint)value.Length * 8;
     }
 
     private static void Store(ReadOnlySpan<uint> state, ReadOnlySpan<int> owners, int lanes, Span<Sha256Hash> hashes)
