@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using CapiKit.Pii;
 using CapiKit.Pii.Hashing;
+using CapiKit.Pii.Rules;
 
 namespace CapiKit.Json;
 
@@ -59,7 +60,13 @@ public static class GeneratedEventSupport
     {
         if (DeferredHashes.For(writer) is { } deferred)
         {
-            if (TryNormalize(key, value, options, rejected, out string? normalized))
+            // ASCII values are normalized straight into the hashing queue; the rest through strings.
+            int length = value is null ? -1 : PiiNormalizer.TryNormalizeAscii(key, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
+            if (length >= 0)
+            {
+                deferred.WriteDeferred(writer, key, length, many);
+            }
+            else if (TryNormalize(key, value, options, rejected, out string? normalized))
             {
                 deferred.WriteDeferred(writer, key, normalized, many);
             }

@@ -63,6 +63,32 @@ public static class PiiNormalizer
     }
 
     /// <summary>
+    /// The allocation-free path of <see cref="Normalize"/> for all-ASCII values (the common case): writes the
+    /// normalized value's UTF-8 bytes into <paramref name="destination"/> and returns their count, or returns -1
+    /// when <see cref="Normalize"/> must decide (non-ASCII or blank text, an unknown or unhashed key, a rule with
+    /// no fast path, a value the fast path does not settle, any rejection). A count means the bytes are exactly
+    /// those of <see cref="Normalize"/>'s value.
+    /// </summary>
+    /// <param name="field">The payload key.</param>
+    /// <param name="value">The raw value.</param>
+    /// <param name="options">Normalization options.</param>
+    /// <param name="destination">At least <c>value.Length + </c><see cref="NormalizationRule.AsciiSlack"/> bytes, or -1 is returned.</param>
+    internal static int TryNormalizeAscii(string field, ReadOnlySpan<char> value, NormalizationOptions options, Span<byte> destination)
+    {
+        if (!BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key) || key.Normalization is null
+            || NormalizationRules.Find(key.Normalization) is not { } rule
+            || value.Length > rule.MaxInputLength
+            || destination.Length < value.Length + NormalizationRule.AsciiSlack
+            || value.ContainsAnyExceptInRange('\0', '\u007F')
+            || value.IsWhiteSpace())
+        {
+            return -1;
+        }
+
+        return rule.TryApplyAscii(value, options, destination);
+    }
+
+    /// <summary>
     /// Normalizes and hashes one value into the 64 lower-case hex digits Meta expects, for payloads built by hand
     /// (dictionaries, anonymous objects, JSON nodes). Returns null when the value is empty or cannot be normalized,
     /// so serializers that skip nulls leave the key out instead of sending a hash that matches nobody.
