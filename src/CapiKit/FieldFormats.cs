@@ -28,7 +28,8 @@ internal static partial class FieldFormats
         }
 
         string code = value.Trim();
-        return code.Length == 3 && code.All(char.IsAsciiLetter)
+        // Three character tests, not LINQ's All, which enumerates the string through a boxed enumerator per event.
+        return code.Length == 3 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) && char.IsAsciiLetter(code[2])
             ? code.ToUpperInvariant()
             : throw new ArgumentException($"{field} must be a three-letter ISO 4217 currency code such as USD.", field);
     }

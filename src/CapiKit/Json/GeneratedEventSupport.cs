@@ -88,16 +88,17 @@ public static class GeneratedEventSupport
             return;
         }
 
-        List<Sha256Hash> hashes = [];
-        foreach (string? value in values)
+        // Hashed together by HashAll; blank values are skipped without a rejection, as a single blank value is.
+        HashedValues hashed = PiiNormalizer.HashAll(key, values.Where(value => !string.IsNullOrWhiteSpace(value)), options);
+        if (rejected is not null)
         {
-            if (TryHash(key, value, options, rejected, out Sha256Hash hash) && !hashes.Contains(hash))
+            foreach (NormalizationError error in hashed.Errors)
             {
-                hashes.Add(hash);
+                rejected.Add(error);
             }
         }
 
-        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), hashes);
+        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), [.. hashed.Hashes]);
     }
 
     /// <summary>Writes an already computed hash.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CapiKit.Pii.Hashing;
 using CapiKit.Pii.Rules;
 using CapiKit.Pii.Text;
 using CapiKit.Schema;
@@ -103,28 +104,60 @@ public static class PiiNormalizer
     /// Normalizes and hashes every value of a multi-value key. Values that fail are reported; equal hashes
     /// (<c>"A@x.com"</c> and <c>"a@x.com "</c>) are kept once, in first-seen order.
     /// </summary>
+    /// <remarks>The values are hashed together, 16 or 8 at a time on AVX-512 or AVX2 hardware.</remarks>
     public static HashedValues HashAll(string field, IEnumerable<string?> values, NormalizationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(values);
-        List<Sha256Hash> hashes = [];
-        HashSet<Sha256Hash> seen = [];
+        NormalizationOptions resolved = options ?? NormalizationOptions.Default;
         List<NormalizationError> errors = [];
-        foreach (string? value in values)
+
+        // Normalized values are queued and hashed together (16 or 8 at a time where the hardware allows).
+        Sha256Queue queue = t_queue ?? new Sha256Queue();
+        t_queue = null;
+        try
         {
-            NormalizationResult result = Normalize(field, value, options);
-            if (result.TryComputeHash(out Sha256Hash hash))
+            foreach (string? value in values)
             {
-                if (seen.Add(hash))
+                int length = value is null ? -1 : TryNormalizeAscii(field, value, resolved, queue.Reserve(value.Length + NormalizationRule.AsciiSlack));
+                if (length >= 0)
                 {
-                    hashes.Add(hash);
+                    queue.Commit(length);
+                    continue;
+                }
+
+                NormalizationResult result = Normalize(field, value, resolved);
+                if (result.Value is { } normalized)
+                {
+                    queue.Add(normalized);
+                }
+                else
+                {
+                    errors.Add(result.Error!);
                 }
             }
-            else
-            {
-                errors.Add(result.Error!);
-            }
-        }
 
-        return new HashedValues(field, hashes, errors);
+            queue.HashAll();
+            List<Sha256Hash> hashes = new(queue.Count);
+            HashSet<Sha256Hash> seen = [];
+            for (int i = 0; i < queue.Count; i++)
+            {
+                if (seen.Add(queue[i]))
+                {
+                    hashes.Add(queue[i]);
+                }
+            }
+
+            return new HashedValues(field, hashes, errors);
+        }
+        finally
+        {
+            queue.Clear();
+            t_queue = queue;
+        }
     }
+
+    // One queue per thread for HashAll, reused: it keeps the buffers it has grown.
+    [ThreadStatic]
+    private static Sha256Queue? t_queue;
 }
