@@ -30,14 +30,15 @@ if (args.Contains("--regenerated"))
 if (args.Contains("--throughput"))
 {
     // One round of run.sh's alternating comparison: events/s of each CapiKit pipeline over the same batches of
-    // 1,000 events as benchmarks/node/bench.js times, after a warm-up long enough for tiered JIT to settle.
+    // 1,000 events as benchmarks/node/bench.js times, after a warm-up long enough for tiered JIT to settle (30
+    // batches were not: the builders then ran at half the speed BenchmarkDotNet measures).
     int batches = int.TryParse(Environment.GetEnvironmentVariable("BATCHES"), out int b) ? b : 20;
     PipelineBenchmarks pipeline = new();
     pipeline.Setup();
     Dictionary<string, double> eventsPerSecond = [];
     foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
     {
-        for (int warm = 0; warm < 30; warm++)
+        for (int warm = 0; warm < 100; warm++)
         {
             run();
         }
