@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using CapiKit.Pii.Hashing;
 
 namespace CapiKit.Tests.Pii.Hashing;
@@ -55,10 +56,35 @@ public sealed class HardwarePathTests
         }
     }
 
+    [Fact]
+    public void The_AppContext_switch_sends_every_value_through_SHA256_HashData()
+    {
+        // The switch as a project's RuntimeHostConfigurationOption sets it: in the app's runtimeconfig.json.
+        string assembly = typeof(Program).Assembly.Location;
+        JsonObject config = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(assembly, ".runtimeconfig.json")))!.AsObject();
+        JsonObject options = config["runtimeOptions"]!.AsObject();
+        JsonObject properties = options["configProperties"] as JsonObject ?? [];
+        options["configProperties"] = properties;
+        properties[BatchSha256.DisableSwitch] = true;
+        string runtimeConfig = Path.Combine(Path.GetTempPath(), $"capikit-sha256-{Guid.NewGuid():N}.runtimeconfig.json");
+        File.WriteAllText(runtimeConfig, config.ToJsonString());
+        try
+        {
+            (int exitCode, string output) = RunChild(null, null, runtimeConfig);
+
+            Assert.True(exitCode == 0, output);
+            Assert.StartsWith($"path={Sha256BatchPath.Platform} ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(runtimeConfig);
+        }
+    }
+
     private static Sha256BatchPath Narrowest(Sha256BatchPath cap) =>
         Sha256Vector512.IsSupported || Sha256Vector256.IsSupported ? cap : Sha256BatchPath.Platform;
 
-    private static (int ExitCode, string Output) RunChild(string variable, string value)
+    private static (int ExitCode, string Output) RunChild(string? variable, string? value, string? runtimeConfig = null)
     {
         ProcessStartInfo start = new(DotNetHost())
         {
@@ -67,11 +93,20 @@ public sealed class HardwarePathTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
+        if (runtimeConfig is not null)
+        {
+            start.ArgumentList.Add("--runtimeconfig");
+            start.ArgumentList.Add(runtimeConfig);
+        }
+
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         start.ArgumentList.Add(Program.Sha256Check);
         start.ArgumentList.Add(ChildRandomValues.ToString(CultureInfo.InvariantCulture));
         start.Environment.Remove(BatchSha256.DisableVariable);
-        start.Environment[variable] = value;
+        if (variable is not null)
+        {
+            start.Environment[variable] = value;
+        }
 
         using Process child = Process.Start(start)!;
         Task<string> error = child.StandardError.ReadToEndAsync();
