@@ -33,6 +33,8 @@ internal static class Program
             }
         }
 
-        return 0;
+        (long computed, string? computeMismatch) = Sha256Differential.RunCompute(perLength: 50, seed: 17);
+        Console.WriteLine(computeMismatch ?? $"Compute: {computed} values agree");
+        return computeMismatch is null ? 0 : 1;
     }
 }

@@ -64,7 +64,18 @@ public readonly struct Sha256Hash : IEquatable<Sha256Hash>, ISpanFormattable, IU
     }
 
     /// <summary>Hashes <paramref name="data"/> with SHA-256.</summary>
-    public static Sha256Hash Compute(ReadOnlySpan<byte> data)
+    /// <remarks>
+    /// Data of at most 55 bytes (one SHA-256 block) is hashed by CapiKit's vector kernel where the hardware has one:
+    /// even with one lane of eight used, that costs well under <c>SHA256.HashData</c>'s per-call setup. The digest is
+    /// the same; the switch <c>CapiKit.Hashing.DisableBatchSha256</c> turns it off.
+    /// </remarks>
+    public static Sha256Hash Compute(ReadOnlySpan<byte> data) =>
+        data.Length <= Hashing.Sha256Constants.MaxSingleBlockLength && Hashing.BatchSha256.IsBatching
+            ? Hashing.BatchSha256.HashOne(data)
+            : ComputeWithPlatform(data);
+
+    /// <summary>Hashes <paramref name="data"/> with the platform's SHA-256 (<c>SHA256.HashData</c>).</summary>
+    internal static Sha256Hash ComputeWithPlatform(ReadOnlySpan<byte> data)
     {
         Span<byte> digest = stackalloc byte[ByteLength];
         SHA256.HashData(data, digest);

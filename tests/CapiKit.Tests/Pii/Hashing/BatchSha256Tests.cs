@@ -21,6 +21,15 @@ public sealed class BatchSha256Tests
     }
 
     [Fact]
+    public void One_value_at_a_time_hashes_as_SHA256_HashData_at_every_length_to_200_bytes()
+    {
+        (long checkedValues, string? mismatch) = Sha256Differential.RunCompute(perLength: 200, seed: 2026);
+
+        Assert.Null(mismatch);
+        Assert.Equal(201 * 200, checkedValues);
+    }
+
+    [Fact]
     public void The_process_takes_the_widest_path_the_hardware_accelerates()
     {
         Sha256BatchPath expected = Environment.GetEnvironmentVariable(BatchSha256.DisableVariable) is "1" ? Sha256BatchPath.Platform

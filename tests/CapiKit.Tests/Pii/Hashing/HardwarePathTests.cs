@@ -41,6 +41,7 @@ public sealed class HardwarePathTests
         Assert.True(exitCode == 0, output);
         Assert.StartsWith($"path={expected} ", output, StringComparison.Ordinal);
         Assert.Contains("Platform: ", output, StringComparison.Ordinal);
+        Assert.Contains("Compute: ", output, StringComparison.Ordinal);
         if (expected != Sha256BatchPath.Platform)
         {
             Assert.Contains($"{expected}: ", output, StringComparison.Ordinal);

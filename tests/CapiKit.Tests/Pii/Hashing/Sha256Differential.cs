@@ -87,6 +87,34 @@ internal static class Sha256Differential
         return (checkedValues, null);
     }
 
+    /// <summary>
+    /// Checks <see cref="Sha256Hash.Compute(ReadOnlySpan{byte})"/>, one value at a time, on every length from 0 to 200
+    /// (<paramref name="perLength"/> random values each).
+    /// </summary>
+    public static (long Checked, string? Mismatch) RunCompute(int perLength, int seed)
+    {
+        Random random = new(seed);
+        byte[] value = new byte[MaxLength];
+        long checkedValues = 0;
+        for (int length = 0; length <= MaxLength; length++)
+        {
+            for (int i = 0; i < perLength; i++)
+            {
+                random.NextBytes(value.AsSpan(0, length));
+                Sha256Hash actual = Sha256Hash.Compute(value.AsSpan(0, length));
+                Sha256Hash expected = Sha256Hash.FromBytes(SHA256.HashData(value.AsSpan(0, length)));
+                if (actual != expected)
+                {
+                    return (checkedValues, $"Compute on {BatchSha256.Path}: {length} bytes ({Convert.ToHexStringLower(value.AsSpan(0, length))}) hashed to {actual}, SHA256.HashData gives {expected}");
+                }
+
+                checkedValues++;
+            }
+        }
+
+        return (checkedValues, null);
+    }
+
     private static string? Check(Sha256BatchPath path, byte[] packed, ReadOnlySpan<int> ends)
     {
         Sha256Hash[] hashes = new Sha256Hash[ends.Length];
