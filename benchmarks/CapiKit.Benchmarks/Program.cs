@@ -63,7 +63,7 @@ if (args.Contains("--allocations"))
     pipeline.Setup();
     foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
     {
-        for (int warm = 0; warm < 5; warm++)
+        for (int warm = 0; warm < 100; warm++)
         {
             run();
         }
