@@ -169,9 +169,20 @@ public static class GeneratedEventSupport
     public static void WriteObjects(Utf8JsonWriter writer, string key, IEnumerable<Content> items)
     {
         writer.WriteStartArray(key);
-        foreach (Content item in items)
+        if (items is IReadOnlyList<Content> list)
         {
-            item.WriteTo(writer);
+            // By index: foreach over the interface would box the list's enumerator on every event.
+            for (int i = 0; i < list.Count; i++)
+            {
+                list[i].WriteTo(writer);
+            }
+        }
+        else
+        {
+            foreach (Content item in items)
+            {
+                item.WriteTo(writer);
+            }
         }
 
         writer.WriteEndArray();
