@@ -89,7 +89,7 @@ if (args.Contains("--breakdown"))
         ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
     })
     {
-        for (int warm = 0; warm < 3; warm++)
+        for (int warm = 0; warm < 30; warm++)
         {
             foreach (Customer c in customers)
             {
