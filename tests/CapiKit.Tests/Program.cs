@@ -35,6 +35,8 @@ internal static class Program
 
         (long computed, string? computeMismatch) = Sha256Differential.RunCompute(perLength: 50, seed: 17);
         Console.WriteLine(computeMismatch ?? $"Compute: {computed} values agree");
-        return computeMismatch is null ? 0 : 1;
+        (int conformance, string? conformanceMismatch) = ConformanceHashCheck.Run();
+        Console.WriteLine(conformanceMismatch ?? $"Conformance: {conformance} values agree");
+        return computeMismatch is null && conformanceMismatch is null ? 0 : 1;
     }
 }

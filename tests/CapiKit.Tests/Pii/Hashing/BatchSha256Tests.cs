@@ -30,6 +30,15 @@ public sealed class BatchSha256Tests
     }
 
     [Fact]
+    public void Every_conformance_input_hashes_as_SHA256_HashData_alone_in_a_batch_and_on_the_ASCII_path()
+    {
+        (int checkedValues, string? mismatch) = ConformanceHashCheck.Run();
+
+        Assert.Null(mismatch);
+        Assert.True(checkedValues > 100, $"only {checkedValues} conformance values checked");
+    }
+
+    [Fact]
     public void The_process_takes_the_widest_path_the_hardware_accelerates()
     {
         Sha256BatchPath expected = Environment.GetEnvironmentVariable(BatchSha256.DisableVariable) is "1" ? Sha256BatchPath.Platform

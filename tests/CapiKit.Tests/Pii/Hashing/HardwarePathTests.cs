@@ -42,6 +42,7 @@ public sealed class HardwarePathTests
         Assert.StartsWith($"path={expected} ", output, StringComparison.Ordinal);
         Assert.Contains("Platform: ", output, StringComparison.Ordinal);
         Assert.Contains("Compute: ", output, StringComparison.Ordinal);
+        Assert.Contains("Conformance: ", output, StringComparison.Ordinal);
         if (expected != Sha256BatchPath.Platform)
         {
             Assert.Contains($"{expected}: ", output, StringComparison.Ordinal);
