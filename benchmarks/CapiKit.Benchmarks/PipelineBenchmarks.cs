@@ -30,7 +30,7 @@ public class PipelineBenchmarks
         _now = DateTimeOffset.UtcNow;
         _customers = [.. Inputs.Customers(BatchSize)];
         _classes = [.. _customers.Select(c => PurchaseCompleted.From(c, _now))];
-        _normalized = [.. _customers.SelectMany(NormalizedValues).Select(Encoding.UTF8.GetBytes)];
+        _normalized = [.. _customers.SelectMany(c => NormalizedValues(c, Us)).Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>CapiKit's builders: ServerEvent.ForWebsite, UserData, CustomData; EventRequest writes the body.</summary>
@@ -95,13 +95,14 @@ public class PipelineBenchmarks
         return e;
     }
 
-    private static IEnumerable<string> NormalizedValues(Customer c)
+    /// <summary>The nine hashed values of a customer, normalized as CapiKit sends them.</summary>
+    public static IEnumerable<string> NormalizedValues(Customer c, NormalizationOptions options)
     {
         (string Key, string Raw)[] values =
         [
             ("em", c.Email), ("ph", c.Phone), ("fn", c.FirstName), ("ln", c.LastName), ("ct", c.City), ("st", c.State), ("zp", c.Zip),
             ("country", c.Country), ("external_id", c.ExternalId),
         ];
-        return values.Select(v => PiiNormalizer.Normalize(v.Key, v.Raw, Us).Value!);
+        return values.Select(v => PiiNormalizer.Normalize(v.Key, v.Raw, options).Value!);
     }
 }

@@ -4,6 +4,8 @@ using CapiKit;
 using CapiKit.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --check   hashes of the first 50 events, as JSON lines
+// dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --throughput   one round of run.sh's comparison (BATCHES=20)
+// dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --allocations   bytes per event of the pipeline, quickly
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- [BenchmarkDotNet arguments]
 string[] hashedKeys = ["em", "ph", "fn", "ln", "ct", "st", "zp", "country", "external_id"];
 if (args.Contains("--check"))
@@ -25,6 +27,57 @@ if (args.Contains("--regenerated"))
     return;
 }
 
+if (args.Contains("--throughput"))
+{
+    // One round of run.sh's alternating comparison: events/s of each CapiKit pipeline over the same batches of
+    // 1,000 events as benchmarks/node/bench.js times, after a warm-up long enough for tiered JIT to settle (30
+    // batches were not: the builders then ran at half the speed BenchmarkDotNet measures).
+    int batches = int.TryParse(Environment.GetEnvironmentVariable("BATCHES"), out int b) ? b : 20;
+    PipelineBenchmarks pipeline = new();
+    pipeline.Setup();
+    Dictionary<string, double> eventsPerSecond = [];
+    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
+    {
+        for (int warm = 0; warm < 100; warm++)
+        {
+            run();
+        }
+
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (int i = 0; i < batches; i++)
+        {
+            run();
+        }
+
+        eventsPerSecond[name] = batches * PipelineBenchmarks.BatchSize / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    Console.WriteLine(JsonSerializer.Serialize(new { capikit = typeof(ServerEvent).Assembly.GetName().Version?.ToString(), hashing = CapiKit.Pii.Hashing.BatchSha256.Path.ToString(), eventsPerSecond }));
+    return;
+}
+
+if (args.Contains("--allocations"))
+{
+    // Bytes allocated per event in steady state, without BenchmarkDotNet: a quick check while working.
+    PipelineBenchmarks pipeline = new();
+    pipeline.Setup();
+    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
+    {
+        for (int warm = 0; warm < 100; warm++)
+        {
+            run();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        run();
+        TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"{name,-30} {(GC.GetAllocatedBytesForCurrentThread() - before) / PipelineBenchmarks.BatchSize,6} B/event {elapsed.TotalMicroseconds / PipelineBenchmarks.BatchSize,8:F2} us/event (one batch)");
+    }
+
+    return;
+}
+
 if (args.Contains("--breakdown"))
 {
     // Where a Purchase's time goes, key by key: a rough profile for the notes, not a benchmark.
@@ -36,7 +89,7 @@ if (args.Contains("--breakdown"))
         ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
     })
     {
-        for (int warm = 0; warm < 3; warm++)
+        for (int warm = 0; warm < 30; warm++)
         {
             foreach (Customer c in customers)
             {

@@ -24,18 +24,62 @@ internal static partial class FieldFormats
     public static string? AsCurrency(string value)
     {
         string code = value.Trim();
-        return code.Length == 3 && code.All(char.IsAsciiLetter) ? code.ToUpperInvariant() : null;
+        // Three character tests, not LINQ's All, which enumerates the string through a boxed enumerator per event.
+        return code.Length == 3 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) && char.IsAsciiLetter(code[2])
+            ? code.ToUpperInvariant()
+            : null;
     }
 
     /// <summary>Why a raw <c>user_data</c> value does not have its format, or null when it does.</summary>
     public static string? RawProblem(string format, string value) => format switch
     {
-        "ip_address" when !IPAddress.TryParse(value, out _) || value.Contains(' ', StringComparison.Ordinal) =>
+        "ip_address" when !IsDottedQuad(value) && (!IPAddress.TryParse(value, out _) || value.Contains(' ', StringComparison.Ordinal)) =>
             "not an IPv4 or IPv6 address",
         "click_id" when !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
         "browser_id" when !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the text is an IPv4 address in its plain form (four decimal numbers from 0 to 255 without leading
+    /// zeros): valid for <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> too, which is then not asked,
+    /// because it allocates the address it parses.
+    /// </summary>
+    private static bool IsDottedQuad(ReadOnlySpan<char> text)
+    {
+        for (int part = 0; part < 4; part++)
+        {
+            int digits = 0;
+            int number = 0;
+            while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+            {
+                number = (number * 10) + (text[digits] - '0');
+                digits++;
+                if (digits > 3)
+                {
+                    return false;
+                }
+            }
+
+            if (digits == 0 || number > 255 || (digits > 1 && text[0] == '0'))
+            {
+                return false;
+            }
+
+            text = text[digits..];
+            if (part < 3)
+            {
+                if (text.IsEmpty || text[0] != '.')
+                {
+                    return false;
+                }
+
+                text = text[1..];
+            }
+        }
+
+        return text.IsEmpty;
+    }
 
     // fb.{subdomain index}.{creation time in ms}.{payload}, with an optional 8-character parameter-builder appendix.
     [GeneratedRegex(@"^fb\.[0-9]+\.[0-9]{10,16}\.[^.\s]+(\.[A-Za-z0-9_-]{2,8})?$", RegexOptions.CultureInvariant)]

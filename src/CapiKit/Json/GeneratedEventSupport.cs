@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using CapiKit.Pii;
+using CapiKit.Pii.Hashing;
+using CapiKit.Pii.Rules;
 
 namespace CapiKit.Json;
 
@@ -26,8 +29,21 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Runs <paramref name="write"/> against a per-thread writer over <paramref name="destination"/>.</summary>
-    public static void Write(IBufferWriter<byte> destination, State state, Action<Utf8JsonWriter, State> write) =>
-        JsonText.WriteTo(destination, state, write);
+    /// <remarks>
+    /// With batch hashing on (see <see cref="BatchSha256"/>), the event's hashed values are hashed together once
+    /// the rest of the payload is written, instead of one <c>SHA256.HashData</c> call each.
+    /// </remarks>
+    public static void Write(IBufferWriter<byte> destination, State state, Action<Utf8JsonWriter, State> write)
+    {
+        if (BatchSha256.IsBatching)
+        {
+            DeferredHashes.WriteTo(destination, state, write);
+        }
+        else
+        {
+            JsonText.WriteTo(destination, state, write);
+        }
+    }
 
     /// <summary>
     /// A <see cref="DateTime"/> as an instant: UTC values as they are, local ones converted; unspecified ones are
@@ -42,6 +58,22 @@ public static class GeneratedEventSupport
     /// <summary>Normalizes, hashes and writes one raw value (as a one-item array for multi-value keys).</summary>
     public static void WriteHashed(Utf8JsonWriter writer, string key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
+        if (DeferredHashes.For(writer) is { } deferred)
+        {
+            // ASCII values are normalized straight into the hashing queue; the rest through strings.
+            int length = value is null ? -1 : PiiNormalizer.TryNormalizeAscii(key, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
+            if (length >= 0)
+            {
+                deferred.WriteDeferred(writer, key, length, many);
+            }
+            else if (TryNormalize(key, value, options, rejected, out string? normalized))
+            {
+                deferred.WriteDeferred(writer, key, normalized, many);
+            }
+
+            return;
+        }
+
         if (TryHash(key, value, options, rejected, out Sha256Hash hash))
         {
             WriteHash(writer, key, hash, many);
@@ -56,16 +88,17 @@ public static class GeneratedEventSupport
             return;
         }
 
-        List<Sha256Hash> hashes = [];
-        foreach (string? value in values)
+        // Hashed together by HashAll; blank values are skipped without a rejection, as a single blank value is.
+        HashedValues hashed = PiiNormalizer.HashAll(key, values.Where(value => !string.IsNullOrWhiteSpace(value)), options);
+        if (rejected is not null)
         {
-            if (TryHash(key, value, options, rejected, out Sha256Hash hash) && !hashes.Contains(hash))
+            foreach (NormalizationError error in hashed.Errors)
             {
-                hashes.Add(hash);
+                rejected.Add(error);
             }
         }
 
-        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), hashes);
+        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), [.. hashed.Hashes]);
     }
 
     /// <summary>Writes an already computed hash.</summary>
@@ -206,9 +239,20 @@ public static class GeneratedEventSupport
     public static void WriteObjects(Utf8JsonWriter writer, string key, IEnumerable<Content> items)
     {
         writer.WriteStartArray(key);
-        foreach (Content item in items)
+        if (items is IReadOnlyList<Content> list)
         {
-            item.WriteTo(writer);
+            // By index: foreach over the interface would box the list's enumerator on every event.
+            for (int i = 0; i < list.Count; i++)
+            {
+                list[i].WriteTo(writer);
+            }
+        }
+        else
+        {
+            foreach (Content item in items)
+            {
+                item.WriteTo(writer);
+            }
         }
 
         writer.WriteEndArray();
@@ -227,6 +271,25 @@ public static class GeneratedEventSupport
     {
         writer.WritePropertyName(key);
         write(writer);
+    }
+
+    private static bool TryNormalize(string key, string? value, NormalizationOptions options, ICollection<NormalizationError>? rejected, [NotNullWhen(true)] out string? normalized)
+    {
+        normalized = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        NormalizationResult result = PiiNormalizer.Normalize(key, value, options);
+        normalized = result.Value;
+        if (normalized is not null)
+        {
+            return true;
+        }
+
+        rejected?.Add(result.Error!);
+        return false;
     }
 
     private static bool TryHash(string key, string? value, NormalizationOptions options, ICollection<NormalizationError>? rejected, out Sha256Hash hash)

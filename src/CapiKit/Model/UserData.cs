@@ -26,6 +26,11 @@ public sealed partial class UserData
             return this;
         }
 
+        if (TryHashAscii(field, value, out Sha256Hash ascii))
+        {
+            return AddHash(ref hashes, ascii);
+        }
+
         NormalizationResult result = PiiNormalizer.Normalize(field, value, Options);
         return result.TryComputeHash(out Sha256Hash hash) ? AddHash(ref hashes, hash) : Reject(result.Error!);
     }
@@ -49,6 +54,12 @@ public sealed partial class UserData
             return this;
         }
 
+        if (TryHashAscii(field, value, out Sha256Hash ascii))
+        {
+            target = ascii;
+            return this;
+        }
+
         NormalizationResult result = PiiNormalizer.Normalize(field, value, Options);
         if (result.TryComputeHash(out Sha256Hash hash))
         {
@@ -57,6 +68,27 @@ public sealed partial class UserData
         }
 
         return Reject(result.Error!);
+    }
+
+    /// <summary>Normalizes an ASCII value on the stack and hashes it, when the key's rule settles it without a string.</summary>
+    private bool TryHashAscii(string field, string value, out Sha256Hash hash)
+    {
+        const int StackLimit = 256;
+        hash = default;
+        if (value.Length > StackLimit - Pii.Rules.NormalizationRule.AsciiSlack)
+        {
+            return false;
+        }
+
+        Span<byte> normalized = stackalloc byte[StackLimit];
+        int length = PiiNormalizer.TryNormalizeAscii(field, value, Options, normalized);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        hash = Sha256Hash.Compute(normalized[..length]);
+        return true;
     }
 
     /// <summary>A raw key's value as given, or null (and a rejection) when it lacks the schema's format.</summary>

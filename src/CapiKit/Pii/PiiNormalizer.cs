@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CapiKit.Pii.Hashing;
 using CapiKit.Pii.Rules;
 using CapiKit.Pii.Text;
 using CapiKit.Schema;
@@ -63,6 +64,32 @@ public static class PiiNormalizer
     }
 
     /// <summary>
+    /// The allocation-free path of <see cref="Normalize"/> for all-ASCII values (the common case): writes the
+    /// normalized value's UTF-8 bytes into <paramref name="destination"/> and returns their count, or returns -1
+    /// when <see cref="Normalize"/> must decide (non-ASCII or blank text, an unknown or unhashed key, a rule with
+    /// no fast path, a value the fast path does not settle, any rejection). A count means the bytes are exactly
+    /// those of <see cref="Normalize"/>'s value.
+    /// </summary>
+    /// <param name="field">The payload key.</param>
+    /// <param name="value">The raw value.</param>
+    /// <param name="options">Normalization options.</param>
+    /// <param name="destination">At least <c>value.Length + </c><see cref="NormalizationRule.AsciiSlack"/> bytes, or -1 is returned.</param>
+    internal static int TryNormalizeAscii(string field, ReadOnlySpan<char> value, NormalizationOptions options, Span<byte> destination)
+    {
+        if (!BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key) || key.Normalization is null
+            || NormalizationRules.Find(key.Normalization) is not { } rule
+            || value.Length > rule.MaxInputLength
+            || destination.Length < value.Length + NormalizationRule.AsciiSlack
+            || value.ContainsAnyExceptInRange('\0', '\u007F')
+            || value.IsWhiteSpace())
+        {
+            return -1;
+        }
+
+        return rule.TryApplyAscii(value, options, destination);
+    }
+
+    /// <summary>
     /// Normalizes and hashes one value into the 64 lower-case hex digits Meta expects, for payloads built by hand
     /// (dictionaries, anonymous objects, JSON nodes). Returns null when the value is empty or cannot be normalized,
     /// so serializers that skip nulls leave the key out instead of sending a hash that matches nobody.
@@ -77,28 +104,60 @@ public static class PiiNormalizer
     /// Normalizes and hashes every value of a multi-value key. Values that fail are reported; equal hashes
     /// (<c>"A@x.com"</c> and <c>"a@x.com "</c>) are kept once, in first-seen order.
     /// </summary>
+    /// <remarks>The values are hashed together, 16 or 8 at a time on AVX-512 or AVX2 hardware.</remarks>
     public static HashedValues HashAll(string field, IEnumerable<string?> values, NormalizationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(values);
-        List<Sha256Hash> hashes = [];
-        HashSet<Sha256Hash> seen = [];
+        NormalizationOptions resolved = options ?? NormalizationOptions.Default;
         List<NormalizationError> errors = [];
-        foreach (string? value in values)
+
+        // Normalized values are queued and hashed together (16 or 8 at a time where the hardware allows).
+        Sha256Queue queue = t_queue ?? new Sha256Queue();
+        t_queue = null;
+        try
         {
-            NormalizationResult result = Normalize(field, value, options);
-            if (result.TryComputeHash(out Sha256Hash hash))
+            foreach (string? value in values)
             {
-                if (seen.Add(hash))
+                int length = value is null ? -1 : TryNormalizeAscii(field, value, resolved, queue.Reserve(value.Length + NormalizationRule.AsciiSlack));
+                if (length >= 0)
                 {
-                    hashes.Add(hash);
+                    queue.Commit(length);
+                    continue;
+                }
+
+                NormalizationResult result = Normalize(field, value, resolved);
+                if (result.Value is { } normalized)
+                {
+                    queue.Add(normalized);
+                }
+                else
+                {
+                    errors.Add(result.Error!);
                 }
             }
-            else
-            {
-                errors.Add(result.Error!);
-            }
-        }
 
-        return new HashedValues(field, hashes, errors);
+            queue.HashAll();
+            List<Sha256Hash> hashes = new(queue.Count);
+            HashSet<Sha256Hash> seen = [];
+            for (int i = 0; i < queue.Count; i++)
+            {
+                if (seen.Add(queue[i]))
+                {
+                    hashes.Add(queue[i]);
+                }
+            }
+
+            return new HashedValues(field, hashes, errors);
+        }
+        finally
+        {
+            queue.Clear();
+            t_queue = queue;
+        }
     }
+
+    // One queue per thread for HashAll, reused: it keeps the buffers it has grown.
+    [ThreadStatic]
+    private static Sha256Queue? t_queue;
 }

@@ -39,6 +39,18 @@ public readonly struct Sha256Hash : IEquatable<Sha256Hash>, ISpanFormattable, IU
         _w3 = BinaryPrimitives.ReadUInt64BigEndian(digest[24..]);
     }
 
+    private Sha256Hash(ulong w0, ulong w1, ulong w2, ulong w3)
+    {
+        _w0 = w0;
+        _w1 = w1;
+        _w2 = w2;
+        _w3 = w3;
+    }
+
+    /// <summary>A digest from the eight state words H0..H7 a SHA-256 compression ends with.</summary>
+    internal static Sha256Hash FromWords(uint h0, uint h1, uint h2, uint h3, uint h4, uint h5, uint h6, uint h7) =>
+        new(((ulong)h0 << 32) | h1, ((ulong)h2 << 32) | h3, ((ulong)h4 << 32) | h5, ((ulong)h6 << 32) | h7);
+
     /// <summary>Creates a hash from an existing 32-byte digest.</summary>
     /// <exception cref="ArgumentException"><paramref name="digest"/> is not 32 bytes long.</exception>
     public static Sha256Hash FromBytes(ReadOnlySpan<byte> digest)
@@ -52,7 +64,18 @@ public readonly struct Sha256Hash : IEquatable<Sha256Hash>, ISpanFormattable, IU
     }
 
     /// <summary>Hashes <paramref name="data"/> with SHA-256.</summary>
-    public static Sha256Hash Compute(ReadOnlySpan<byte> data)
+    /// <remarks>
+    /// Data of at most 55 bytes (one SHA-256 block) is hashed by CapiKit's vector kernel where the hardware has one:
+    /// even with one lane of eight used, that costs well under <c>SHA256.HashData</c>'s per-call setup. The digest is
+    /// the same; the switch <c>CapiKit.Hashing.DisableBatchSha256</c> turns it off.
+    /// </remarks>
+    public static Sha256Hash Compute(ReadOnlySpan<byte> data) =>
+        data.Length <= Hashing.Sha256Constants.MaxSingleBlockLength && Hashing.BatchSha256.IsBatching
+            ? Hashing.BatchSha256.HashOne(data)
+            : ComputeWithPlatform(data);
+
+    /// <summary>Hashes <paramref name="data"/> with the platform's SHA-256 (<c>SHA256.HashData</c>).</summary>
+    internal static Sha256Hash ComputeWithPlatform(ReadOnlySpan<byte> data)
     {
         Span<byte> digest = stackalloc byte[ByteLength];
         SHA256.HashData(data, digest);

@@ -74,6 +74,9 @@ internal static class Countries
 
     private static readonly FrozenDictionary<string, string> ByKey = Build();
 
+    // The same table for keys of up to twelve letters, packed into a number: found without making a string.
+    private static readonly FrozenDictionary<ulong, string> ByPackedKey = Rules.AsciiText.Pack(ByKey);
+
     /// <summary>The number of countries and territories in the table.</summary>
     public static int Count => Entries.Length;
 
@@ -101,6 +104,13 @@ internal static class Countries
         alpha2 = null;
         return false;
     }
+
+    /// <summary>
+    /// Finds the code whose ASCII-letter key, packed by <see cref="Rules.AsciiText.TryPack(ReadOnlySpan{byte}, out ulong)"/>,
+    /// is <paramref name="packedKey"/>: the first lookup of <see cref="TryFind(string, out string?)"/>, without a string.
+    /// </summary>
+    public static bool TryFind(ulong packedKey, [NotNullWhen(true)] out string? alpha2) =>
+        ByPackedKey.TryGetValue(packedKey, out alpha2);
 
     /// <summary>The text itself, then its ISO inverted forms turned around: "X, Y" as "Y X" and "X (Y)" as "Y X".</summary>
     private static IEnumerable<string> Candidates(string text)

@@ -37,9 +37,16 @@ internal static class StateCodes
 
     private static readonly FrozenDictionary<string, string> ByKey = Build();
 
+    // The same table for keys of up to twelve letters, packed into a number: found without making a string.
+    private static readonly FrozenDictionary<ulong, string> ByPackedKey = Rules.AsciiText.Pack(ByKey);
+
     /// <summary>Finds the code for an ASCII-letter key of a name, code or abbreviation (<c>newyork</c>, <c>ny</c>, <c>calif</c>).</summary>
     public static bool TryGetCode(string asciiLetterKey, [NotNullWhen(true)] out string? code) =>
         ByKey.TryGetValue(asciiLetterKey, out code);
+
+    /// <summary>Finds the code for a key packed by <see cref="Rules.AsciiText.TryPack(ReadOnlySpan{byte}, out ulong)"/>.</summary>
+    public static bool TryGetCode(ulong packedKey, [NotNullWhen(true)] out string? code) =>
+        ByPackedKey.TryGetValue(packedKey, out code);
 
     private static FrozenDictionary<string, string> Build()
     {

@@ -24,4 +24,13 @@ internal sealed class CountryRule : NormalizationRule
             ? RuleOutcome.Ok(alpha2)
             : RuleOutcome.Fail(NormalizationFailure.Unrecognized, "not an ISO 3166-1 country code or a known country name");
     }
+
+    // Settles codes and plain names (whose letters are their key); inverted names and unknown text take Apply.
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        int length = AsciiText.LowerLetters(input, destination);
+        return length > 0 && AsciiText.TryPack(destination[..length], out ulong key) && Countries.TryFind(key, out string? alpha2)
+            ? AsciiText.Write(alpha2, destination)
+            : -1;
+    }
 }

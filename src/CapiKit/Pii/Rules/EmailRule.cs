@@ -9,6 +9,8 @@ internal sealed class EmailRule : NormalizationRule
     private const int MaxLength = 254;
     private const int MaxLocalLength = 64;
 
+    private static readonly string TooLong = $"an e-mail address has at most {MaxLength} characters";
+
     public override string Name => "email";
 
     // Room for white space around the longest address; the address itself is checked against MaxLength.
@@ -22,27 +24,48 @@ internal sealed class EmailRule : NormalizationRule
             return RuleOutcome.Fail(NormalizationFailure.Empty, "the e-mail address is empty");
         }
 
+        return Problem(email) is { } problem ? Invalid(problem) : RuleOutcome.Ok(email);
+    }
+
+    // Trimmed and lower-cased in a stack buffer; any problem is left to Apply, which words the rejection.
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        ReadOnlySpan<char> trimmed = input.Trim();
+        if (trimmed.Length is 0 or > MaxLength)
+        {
+            return -1;
+        }
+
+        Span<char> email = stackalloc char[MaxLength];
+        for (int i = 0; i < trimmed.Length; i++)
+        {
+            email[i] = AsciiText.Lower(trimmed[i]);
+        }
+
+        email = email[..trimmed.Length];
+        return Problem(email) is null ? AsciiText.Write(email, destination) : -1;
+    }
+
+    /// <summary>Why a trimmed, folded, non-empty address is invalid, or null when it is valid.</summary>
+    private static string? Problem(ReadOnlySpan<char> email)
+    {
         if (email.Length > MaxLength)
         {
-            return Invalid($"an e-mail address has at most {MaxLength} characters");
+            return TooLong;
         }
 
         int at = email.IndexOf('@');
         if (at <= 0 || at != email.LastIndexOf('@'))
         {
-            return Invalid("an e-mail address has one '@' with text before it");
+            return "an e-mail address has one '@' with text before it";
         }
 
-        ReadOnlySpan<char> local = email.AsSpan(0, at);
-        string domain = email[(at + 1)..];
-        if (!IsValidLocalPart(local))
+        if (!IsValidLocalPart(email[..at]))
         {
-            return Invalid("the part before '@' has spaces, forbidden characters, or misplaced dots");
+            return "the part before '@' has spaces, forbidden characters, or misplaced dots";
         }
 
-        return IsValidDomain(domain)
-            ? RuleOutcome.Ok(email)
-            : Invalid("the domain after '@' is not a dotted host name such as example.com");
+        return IsValidDomain(email[(at + 1)..]) ? null : "the domain after '@' is not a dotted host name such as example.com";
     }
 
     private static RuleOutcome Invalid(string message) => RuleOutcome.Fail(NormalizationFailure.InvalidFormat, message);
@@ -65,12 +88,14 @@ internal sealed class EmailRule : NormalizationRule
         return true;
     }
 
-    private static bool IsValidDomain(string domain)
+    private static bool IsValidDomain(ReadOnlySpan<char> domain)
     {
         int labels = 0;
-        string topLevel = "";
-        foreach (string label in domain.Split('.'))
+        ReadOnlySpan<char> topLevel = default;
+        while (true)
         {
+            int dot = domain.IndexOf('.');
+            ReadOnlySpan<char> label = dot < 0 ? domain : domain[..dot];
             if (label.Length == 0 || label[0] == '-' || label[^1] == '-')
             {
                 return false;
@@ -87,6 +112,12 @@ internal sealed class EmailRule : NormalizationRule
 
             labels++;
             topLevel = label;
+            if (dot < 0)
+            {
+                break;
+            }
+
+            domain = domain[(dot + 1)..];
         }
 
         return labels >= 2 && topLevel.Length >= 2 && !IsAllDigits(topLevel);

@@ -14,4 +14,20 @@ internal sealed class ExternalIdRule : NormalizationRule
 
     public override RuleOutcome Apply(string input, NormalizationOptions options) =>
         RuleOutcome.Ok(PiiText.RemoveWhiteSpace(PiiText.Fold(input)));
+
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        // The same test as RemoveWhiteSpace: it removes white space only from text that has one of its characters.
+        bool removeWhiteSpace = PiiText.HasWhiteSpace(input);
+        int length = 0;
+        foreach (char c in input)
+        {
+            if (!removeWhiteSpace || !char.IsWhiteSpace(c))
+            {
+                destination[length++] = (byte)AsciiText.Lower(c);
+            }
+        }
+
+        return length > 0 ? length : -1;
+    }
 }

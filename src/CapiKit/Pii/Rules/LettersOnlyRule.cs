@@ -16,4 +16,10 @@ internal sealed class LettersOnlyRule(string name, string what) : NormalizationR
             ? RuleOutcome.Fail(NormalizationFailure.Empty, $"the {what} has no letters")
             : RuleOutcome.Ok(letters);
     }
+
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        int length = AsciiText.LowerLetters(input, destination);
+        return length > 0 ? length : -1;
+    }
 }

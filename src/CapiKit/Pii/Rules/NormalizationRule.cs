@@ -14,6 +14,20 @@ internal abstract class NormalizationRule
 
     /// <summary>Normalizes well-formed, non-null text. Never throws for any input.</summary>
     public abstract RuleOutcome Apply(string input, NormalizationOptions options);
+
+    /// <summary>
+    /// The rule on all-ASCII text without allocating: writes the normalized value's UTF-8 bytes into
+    /// <paramref name="destination"/> and returns their count, or returns -1 when <see cref="Apply"/> must decide
+    /// (rules without a fast path, and every value the fast path does not settle, rejections among them). Where
+    /// it returns a count, the bytes are exactly the UTF-8 of <see cref="Apply"/>'s value.
+    /// </summary>
+    /// <param name="input">Non-blank ASCII text, at most <see cref="MaxInputLength"/> characters.</param>
+    /// <param name="options">Normalization options.</param>
+    /// <param name="destination">At least <paramref name="input"/>'s length plus <see cref="AsciiSlack"/> bytes.</param>
+    public virtual int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination) => -1;
+
+    /// <summary>How many bytes beyond the input's length a fast path may write (a code longer than its input).</summary>
+    public const int AsciiSlack = 8;
 }
 
 /// <summary>A normalized value, or the reason there is none. Messages never include the input.</summary>

@@ -141,7 +141,7 @@ internal static class PiiText
     /// <summary>Removes every white-space character, inside the text too.</summary>
     public static string RemoveWhiteSpace(string text)
     {
-        if (!text.AsSpan().ContainsAny(WhiteSpace))
+        if (!HasWhiteSpace(text))
         {
             return text;
         }
@@ -157,6 +157,9 @@ internal static class PiiText
 
         return kept.ToString();
     }
+
+    /// <summary>Whether the text has a character <see cref="RemoveWhiteSpace"/> looks for.</summary>
+    public static bool HasWhiteSpace(ReadOnlySpan<char> text) => text.ContainsAny(WhiteSpace);
 
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");

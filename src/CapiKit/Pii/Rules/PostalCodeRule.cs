@@ -35,6 +35,17 @@ internal sealed class PostalCodeRule : NormalizationRule
         return RuleOutcome.Ok(IsZipPlusFour(code) ? code[..ZipLength] : code);
     }
 
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        int length = AsciiText.LowerLetters(input, destination, keepDigits: true);
+        if (length < MinLength)
+        {
+            return -1;
+        }
+
+        return length == ZipPlusFourLength && !destination[..length].ContainsAnyExceptInRange((byte)'0', (byte)'9') ? ZipLength : length;
+    }
+
     private static bool IsZipPlusFour(string code) =>
         code.Length == ZipPlusFourLength && !code.AsSpan().ContainsAnyExceptInRange('0', '9');
 }

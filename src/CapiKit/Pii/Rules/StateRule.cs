@@ -23,4 +23,16 @@ internal sealed class StateRule : NormalizationRule
 
         return RuleOutcome.Ok(StateCodes.TryGetCode(PiiText.AsciiLetterKey(letters), out string? code) ? code : letters);
     }
+
+    // For ASCII, the letters are their own lookup key.
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        int length = AsciiText.LowerLetters(input, destination);
+        if (length == 0 || !AsciiText.TryPack(destination[..length], out ulong key))
+        {
+            return -1;
+        }
+
+        return StateCodes.TryGetCode(key, out string? code) ? AsciiText.Write(code, destination) : length;
+    }
 }

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CapiKit.Json;
+using CapiKit.Pii;
+
+namespace CapiKit.Tests.Json;
+
+public sealed class DeferredHashesTests
+{
+    private static readonly NormalizationOptions Us = new() { DefaultRegion = "US" };
+
+    private static readonly (string Key, string? Value, bool Many)[] Values =
+    [
+        ("em", "  John_Smith@Example.COM ", true),
+        ("ph", "+1 (650) 555-1212", true),
+        ("fn", "Valéry", true),
+        ("ln", "not hashed: blank follows", false),
+        ("ct", "   ", true),
+        ("st", null, true),
+        ("zp", "94035-1234", true),
+        ("country", "United States", true),
+        ("em", "not-an-email", true),
+        ("external_id", new string('x', 300), true),
+        ("em", "a.very.long.local.part.that.does.not.fit.one.block@an-equally-long-domain.example", false),
+    ];
+
+    [Fact]
+    public void Hashes_filled_in_after_writing_are_the_bytes_hashing_on_the_spot_writes()
+    {
+        ArrayBufferWriter<byte> deferred = new();
+        ArrayBufferWriter<byte> immediate = new();
+        List<NormalizationError> deferredRejected = [];
+        List<NormalizationError> immediateRejected = [];
+
+        DeferredHashes.WriteTo(deferred, deferredRejected, Write);
+        JsonText.WriteTo(immediate, immediateRejected, Write);
+
+        Assert.Equal(Encoding.UTF8.GetString(immediate.WrittenSpan), Encoding.UTF8.GetString(deferred.WrittenSpan));
+        Assert.Equal(immediateRejected, deferredRejected);
+        Assert.Single(deferredRejected);
+        Assert.Contains(PiiNormalizer.NormalizeAndHash("em", "john_smith@example.com")!, Encoding.UTF8.GetString(deferred.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payloads_written_one_after_another_each_get_their_own_hashes()
+    {
+        ArrayBufferWriter<byte> buffer = new();
+        for (int i = 0; i < 40; i++)
+        {
+            DeferredHashes.WriteTo(buffer, i, static (writer, i) =>
+            {
+                writer.WriteStartObject();
+                GeneratedEventSupport.WriteHashed(writer, "external_id", $"customer-{i}", false, Us, null);
+                writer.WriteEndObject();
+            });
+        }
+
+        string expected = string.Concat(Enumerable.Range(0, 40).Select(i => $"{{\"external_id\":\"{PiiNormalizer.NormalizeAndHash("external_id", $"customer-{i}")}\"}}"));
+        Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Nothing_reaches_the_destination_when_writing_fails()
+    {
+        ArrayBufferWriter<byte> buffer = new();
+
+        Assert.Throws<InvalidOperationException>(() => DeferredHashes.WriteTo(buffer, 0, static (writer, _) =>
+        {
+            writer.WriteStartObject();
+            GeneratedEventSupport.WriteHashed(writer, "em", "a@example.com", false, Us, null);
+            throw new InvalidOperationException("stop");
+        }));
+
+        Assert.Equal(0, buffer.WrittenCount);
+    }
+
+    private static void Write(Utf8JsonWriter writer, List<NormalizationError> rejected)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("event_name", "Purchase");
+        writer.WriteStartObject("user_data");
+        foreach ((string key, string? value, bool many) in Values)
+        {
+            GeneratedEventSupport.WriteHashed(writer, key, value, many, Us, rejected);
+        }
+
+        writer.WriteString("client_user_agent", "Mozilla/5.0 \"quoted\" \u00e9");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}
