@@ -229,14 +229,8 @@ public sealed partial class ConversionsApiClient
             return "the request timed out.";
         }
 
-        Exception innermost = e;
-        while (innermost.InnerException is { } inner)
-        {
-            innermost = inner;
-        }
-
         string kind = e is HttpRequestException { HttpRequestError: var error and not HttpRequestError.Unknown } ? $"{error}: " : "";
-        return $"{kind}{innermost.Message.TrimEnd('.')}.";
+        return $"{kind}{RetryLog.InnermostMessage(e)}.";
     }
 
     private IEnumerable<EventResult> Accepted(List<PreparedEvent> batch, byte[] body)

@@ -17,12 +17,21 @@ internal static partial class RetryLog
             return $"HTTP {(int)response.StatusCode}";
         }
 
-        Exception? innermost = outcome.Exception;
-        while (innermost?.InnerException is { } inner)
+        return outcome.Exception is { } exception ? InnermostMessage(exception) : "no answer";
+    }
+
+    /// <summary>
+    /// The innermost exception's message without its final dot ("Connection refused (127.0.0.1:5000)"): the cause
+    /// of a transport failure, naming hosts and ports, never the request body.
+    /// </summary>
+    public static string InnermostMessage(Exception exception)
+    {
+        Exception innermost = exception;
+        while (innermost.InnerException is { } inner)
         {
             innermost = inner;
         }
 
-        return innermost is null ? "no answer" : innermost.Message.TrimEnd('.');
+        return innermost.Message.TrimEnd('.');
     }
 }
