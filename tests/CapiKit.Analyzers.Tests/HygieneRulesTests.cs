@@ -187,6 +187,41 @@ public sealed class HygieneRulesTests
         """);
 
     [Fact]
+    public Task CAPI012_reports_only_values_that_look_like_secrets() => Verify<SecretsAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        using System.Collections.Generic;
+        class Resources
+        {
+            // Localization tables (as in e-commerce plugins) whose keys mention the secret hold prose.
+            Dictionary<string, string> Strings = new()
+            {
+                ["Plugins.Payments.Meta.Fields.ClientSecret"] = "Client secret",
+                ["Plugins.Payments.Meta.Fields.ClientSecret.Hint"] = "Enter the client secret of your Meta app.",
+                ["Plugins.Payments.Meta.Fields.AppSecret"] = "App secret (keep it private)",
+            };
+
+            public string AppSecret = "YOUR_APP_SECRET_HERE";
+            public string ClientSecret = {|CAPI012:"k7Qm2Xv9Lp4Rz8Tb1Nw6Yc3Hd5Jf0Gs"|};
+        }
+        """);
+
+    [Fact]
+    public Task CAPI009_and_CAPI011_ignore_empty_placeholders() => Verify<BuilderUsageAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Chat)]
+        public partial class Lead { [EventId] public string Id { get; init; } = ""; }
+
+        class Sender
+        {
+            void Make(ServerEvent e, EventRequest request, CapiKit.Delivery.ConversionsApiOptions options)
+            {
+                e.SetEventId("");
+                request.SetTestEventCode("");
+                options.TestEventCode = "";
+                _ = new Lead { Id = string.Empty };
+            }
+        }
+        """);
+
+    [Fact]
     public Task CAPI013_invalid_only_customer_information() => Verify<PayloadAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
         class Sender
         {

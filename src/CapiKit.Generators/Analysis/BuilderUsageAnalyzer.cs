@@ -86,7 +86,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
 
         if (SymbolEqualityComparer.Default.Equals(owner, symbols.ServerEvent) && !method.IsStatic)
         {
-            if (method.Name == "SetEventId" && ValueInspection.ConstantString(Argument("value")) is not null)
+            if (method.Name == "SetEventId" && ValueInspection.IsNonEmptyConstant(Argument("value")))
             {
                 ReportConstantEventId(Argument("value")!, report);
             }
@@ -107,7 +107,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
                 CheckCount(items, facts, report);
             }
 
-            if (method.Name == "SetTestEventCode" && ValueInspection.ConstantString(Argument("value")) is not null)
+            if (method.Name == "SetTestEventCode" && ValueInspection.IsNonEmptyConstant(Argument("value")))
             {
                 ReportTestEventCode(Argument("value")!, report);
             }
@@ -126,7 +126,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMemberWrite(IOperation operation, PayloadFacts facts, Action<Diagnostic> report)
     {
         (ISymbol? member, IOperation? value) = ValueInspection.MemberWrite(operation);
-        if (member is null || ValueInspection.ConstantString(value) is null)
+        if (member is null || !ValueInspection.IsNonEmptyConstant(value))
         {
             return;
         }

@@ -52,7 +52,7 @@ internal static class PayloadEventChecks
             ReportCurrency(currency.Value, code, report);
         }
 
-        if (@event.Find("event_id") is { } eventId && ValueInspection.ConstantString(eventId.Value) is not null)
+        if (@event.Find("event_id") is { } eventId && ValueInspection.IsNonEmptyConstant(eventId.Value))
         {
             report(Diagnostic.Create(Descriptors.ConstantEventId, eventId.Value.Syntax.GetLocation(),
                 "event_id is the same for every event; Meta deduplicates on it and drops all but the first (\"Same Event ID Received for Many Event Instances\"): use the order or request id"));
@@ -72,7 +72,7 @@ internal static class PayloadEventChecks
                 $"this request holds {count} events; Meta accepts at most {facts.MaxEvents} and rejects the whole request otherwise"));
         }
 
-        if (request.Find("test_event_code") is { } test && ValueInspection.ConstantString(test.Value) is not null)
+        if (request.Find("test_event_code") is { } test && ValueInspection.IsNonEmptyConstant(test.Value))
         {
             report(Diagnostic.Create(Descriptors.TestEventCodeInCode, test.Value.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration),

@@ -9,8 +9,9 @@ namespace CapiKit.Generators.Analysis;
 
 /// <summary>
 /// CAPI012: a Meta access token or app secret written in source. Tokens are recognized by their shape (Meta's
-/// user, page and system-user tokens start with "EAA" and run to well over a hundred characters); app secrets by a
-/// 32-hex-digit literal given to something named like a secret. No fix: the only fix is to revoke the token.
+/// user, page and system-user tokens start with "EAA" and run to well over a hundred characters); other secrets by a
+/// machine-made value (32 hex digits, or a long mixed string without spaces) given to something named like a secret,
+/// with the kind the name says. No fix: the only fix is to revoke the token.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretsAnalyzer : DiagnosticAnalyzer
@@ -48,15 +49,50 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The name says what kind of secret the place holds; the value must look like one. Localization tables
+        // whose keys mention "ClientSecret" hold prose ("Client secret"), and samples hold placeholders
+        // ("YOUR_APP_SECRET"): neither is a secret.
         string name = target.Replace("_", "").ToLowerInvariant();
-        bool secretName = name.Contains("appsecret") || name.Contains("clientsecret") || (name.Contains("secret") && IsHex(text, 32));
-        bool tokenName = name.Contains("accesstoken") && text.All(char.IsLetterOrDigit);
-        if (secretName || tokenName)
+        string? kind = name.Contains("appsecret") ? "app secret"
+            : name.Contains("clientsecret") ? "client secret"
+            : name.Contains("accesstoken") ? "access token"
+            : name.Contains("secret") ? "secret"
+            : null;
+        if (kind is not null && LooksLikeSecretValue(text))
         {
             report(Diagnostic.Create(Descriptors.SecretInSource, literal.Syntax.GetLocation(),
-                $"'{target}' gets a literal {(secretName ? "app secret" : "access token")}; secrets in source reach version control and every build: read it from a secret store"));
+                $"'{target}' gets a literal {kind}; secrets in source reach version control and every build: read it from a secret store"));
         }
     }
+
+    /// <summary>
+    /// A value a machine made: 32 hex digits (Meta's app secret), or at least 20 characters of letters, digits and
+    /// token punctuation with no white space, holding both letters and digits, spread over many distinct characters.
+    /// </summary>
+    private static bool LooksLikeSecretValue(string text)
+    {
+        if (IsHex(text, 32))
+        {
+            return true;
+        }
+
+        bool letters = false;
+        bool digits = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c) || !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '+' or '='))
+            {
+                return false;
+            }
+
+            letters |= char.IsLetter(c);
+            digits |= char.IsDigit(c);
+        }
+
+        return letters && digits && text.Distinct().Count() >= MinimumDistinctCharacters;
+    }
+
+    private const int MinimumDistinctCharacters = 12;
 
     private static bool LooksLikeAccessToken(string text) =>
         text.Length >= MinimumTokenLength && text.StartsWith("EAA", StringComparison.Ordinal) && text.All(char.IsLetterOrDigit);

@@ -12,6 +12,12 @@ internal static class ValueInspection
         value is null ? null : HashedValueRecognizer.Unwrap(value).ConstantValue.Value as string;
 
     /// <summary>
+    /// A constant string that is not empty. <c>= ""</c> is the placeholder that satisfies nullable warnings before the
+    /// real id or code is set, and an empty test event code is none at all: neither is a constant worth reporting.
+    /// </summary>
+    public static bool IsNonEmptyConstant(IOperation? value) => ConstantString(value) is { Length: > 0 };
+
+    /// <summary>
     /// The call that changes a value Meta wants verbatim: a case change, a trim, or a hash, anywhere in the
     /// expression (an interpolated <c>fbc</c> built from <c>fbclid.ToLower()</c> included). Null when there is none.
     /// </summary>
