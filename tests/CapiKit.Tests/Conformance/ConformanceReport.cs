@@ -10,6 +10,9 @@ internal static class ConformanceReport
 
     public static string Write(IReadOnlyList<ConformanceResult> results)
     {
+        // Each disagreement classified once, for both tables and the examples.
+        Dictionary<ConformanceResult, Classification?> kinds = results.Where(r => !r.Agrees)
+            .ToDictionary<ConformanceResult, ConformanceResult, Classification?>(r => r, Classifications.Find, ReferenceEqualityComparer.Instance);
         StringBuilder md = new();
         md.AppendLine("# Conformance with Meta's own SDK tests");
         md.AppendLine();
@@ -22,14 +25,14 @@ internal static class ConformanceReport
         md.AppendLine("Every disagreement is classified below: where Meta's docs decide, they decide for CapiKit; where they are silent,");
         md.AppendLine("[normalization.md](normalization.md) argues the choice. No disagreement is one where the docs decide for the SDK.");
         md.AppendLine();
-        Table(md, "Per source", results, r => r.Case.Source);
-        Table(md, "Per field", results, r => r.Case.Field!);
+        Table(md, "Per source", results, kinds, r => r.Case.Source);
+        Table(md, "Per field", results, kinds, r => r.Case.Field!);
 
         md.AppendLine("## Disagreements by kind");
         md.AppendLine();
         md.AppendLine("| kind | verdict | cases | why |");
         md.AppendLine("|---|---|---:|---|");
-        var byKind = results.Where(r => !r.Agrees).GroupBy(r => Classifications.Find(r)?.Id ?? "unclassified").ToDictionary(g => g.Key, g => g.ToList());
+        var byKind = kinds.GroupBy(k => k.Value?.Id ?? "unclassified").ToDictionary(g => g.Key, g => g.Select(k => k.Key).ToList());
         foreach (Classification kind in Classifications.All.Where(k => byKind.ContainsKey(k.Id)))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| `{kind.Id}` | {Describe(kind.Verdict)} | {byKind[kind.Id].Count} | {kind.Why} |");
@@ -57,7 +60,7 @@ internal static class ConformanceReport
         return md.ToString().ReplaceLineEndings("\n");
     }
 
-    private static void Table(StringBuilder md, string title, IReadOnlyList<ConformanceResult> results, Func<ConformanceResult, string> key)
+    private static void Table(StringBuilder md, string title, IReadOnlyList<ConformanceResult> results, Dictionary<ConformanceResult, Classification?> kinds, Func<ConformanceResult, string> key)
     {
         md.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
         md.AppendLine();
@@ -66,8 +69,8 @@ internal static class ConformanceReport
         foreach (IGrouping<string, ConformanceResult> group in results.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             int agree = group.Count(r => r.Agrees);
-            int forCapiKit = group.Count(r => !r.Agrees && Classifications.Find(r)?.Verdict == Verdict.DocsDecideForCapiKit);
-            int silent = group.Count(r => !r.Agrees && Classifications.Find(r)?.Verdict == Verdict.DocsSilent);
+            int forCapiKit = group.Count(r => !r.Agrees && kinds[r]?.Verdict == Verdict.DocsDecideForCapiKit);
+            int silent = group.Count(r => !r.Agrees && kinds[r]?.Verdict == Verdict.DocsSilent);
             md.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {group.Count()} | {agree} ({100.0 * agree / group.Count():F0}%) | {forCapiKit} | {silent} |");
         }
 

@@ -64,11 +64,12 @@ internal sealed partial class PhoneRule : NormalizationRule
     /// (<c>1-800-FLOWERS</c> as 1 800 356 9377), a number the customer did not type; letters go first, except an
     /// extension marker at the end (<c>ext. 5</c>, <c>x5</c>, <c>#5</c>), which libphonenumber then drops.
     /// </summary>
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private static string WithoutLetters(string text)
     {
-        int firstLetter = text.AsSpan().IndexOfAnyInRange('A', 'Z') is int upper and >= 0
-            ? Math.Min(upper, text.AsSpan().IndexOfAnyInRange('a', 'z') is int l and >= 0 ? l : upper)
-            : text.AsSpan().IndexOfAnyInRange('a', 'z');
+        int firstLetter = text.AsSpan().IndexOfAny(AsciiLetters);
         if (firstLetter < 0 || ExtensionSuffix().IsMatch(text.AsSpan(firstLetter)))
         {
             return text;

@@ -40,16 +40,16 @@ internal static class UnicodeCasing
             {
                 foreach (int mapped in full)
                 {
-                    Append(lower, mapped);
+                    lower.AppendCodePoint(mapped);
                 }
             }
             else if (codePoint == CapitalSigma)
             {
-                Append(lower, IsFinalSigma(text, index, consumed) ? SmallFinalSigma : SmallSigma);
+                lower.AppendCodePoint(IsFinalSigma(text, index, consumed) ? SmallFinalSigma : SmallSigma);
             }
             else
             {
-                Append(lower, UnicodeTables.GetSimpleLowercase(codePoint));
+                lower.AppendCodePoint(UnicodeTables.GetSimpleLowercase(codePoint));
             }
 
             index += consumed;
@@ -109,17 +109,5 @@ internal static class UnicodeCasing
         }
 
         return true;
-    }
-
-    private static void Append(StringBuilder text, int codePoint)
-    {
-        if (codePoint < 0x10000)
-        {
-            text.Append((char)codePoint);
-        }
-        else
-        {
-            text.Append(char.ConvertFromUtf32(codePoint));
-        }
     }
 }

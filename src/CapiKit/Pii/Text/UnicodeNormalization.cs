@@ -191,14 +191,7 @@ internal static class UnicodeNormalization
         StringBuilder text = new(codePoints.Length + 8);
         foreach (int codePoint in codePoints)
         {
-            if (codePoint < 0x10000)
-            {
-                text.Append((char)codePoint);
-            }
-            else
-            {
-                text.Append(char.ConvertFromUtf32(codePoint));
-            }
+            text.AppendCodePoint(codePoint);
         }
 
         return text.ToString();
