@@ -80,17 +80,57 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
                 if (fix == FixKinds.WrapInNormalizeAndHash)
                 {
                     wrapped = true;
-                    return Wrap(key!, (ExpressionSyntax)current, key == PhoneKey ? region : null);
+                    return Wrap(key!, (ExpressionSyntax)current, key == PhoneKey ? region : null).WithAdditionalAnnotations(WrappedValue);
                 }
 
                 return diagnostic.Properties.TryGetValue(FixKinds.Method, out string? method) ? UseRawMethod((ExpressionSyntax)current, method!) : current;
             });
-        if (wrapped)
+        if (!wrapped)
         {
-            updated = await SyntaxEdits.WithUsingAsync(document, updated, "CapiKit.Pii", cancellationToken).ConfigureAwait(false);
+            return document.WithSyntaxRoot(updated);
         }
 
-        return document.WithSyntaxRoot(updated);
+        updated = await SyntaxEdits.WithUsingAsync(document, updated, "CapiKit.Pii", cancellationToken).ConfigureAwait(false);
+        return await AdmitNullWhereTheSlotCannotSayItAsync(document.WithSyntaxRoot(updated), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly SyntaxAnnotation WrappedValue = new("CapiKit.WrappedValue");
+
+    /// <summary>Nullable warnings that mean "a maybe-null value goes where the type says it cannot".</summary>
+    private static readonly ImmutableHashSet<string> NullIntoNonNullable = ImmutableHashSet.Create("CS8600", "CS8601", "CS8603", "CS8604", "CS8620", "CS8625");
+
+    /// <summary>
+    /// <c>NormalizeAndHash</c> returns null for a value that cannot be used, and null is how a hand-built payload
+    /// leaves a key out (CapiKit's pre-flight and Meta read a null key as absent). A slot typed non-nullable
+    /// (<c>Dictionary&lt;string, string&gt;</c>, a <c>string</c> property, a parameter) cannot say so, and the
+    /// wrapped call would raise a new nullable warning there (an error under TreatWarningsAsErrors). In exactly
+    /// those places the fix writes <c>!</c>: the null is intended, and the warning would only be noise.
+    /// </summary>
+    private static async Task<Document> AdmitNullWhereTheSlotCannotSayItAsync(Document document, CancellationToken cancellationToken)
+    {
+        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+            || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return document;
+        }
+
+        var warned = model.GetDiagnostics(cancellationToken: cancellationToken)
+            .Where(d => NullIntoNonNullable.Contains(d.Id))
+            .Select(d => d.Location.SourceSpan)
+            .ToList();
+        var needsBang = root.GetAnnotatedNodes(WrappedValue)
+            .OfType<ExpressionSyntax>()
+            .Where(node => warned.Any(span => span.Contains(node.Span)))
+            .ToList();
+        if (needsBang.Count == 0)
+        {
+            return document;
+        }
+
+        SyntaxNode admitted = root.ReplaceNodes(
+            needsBang,
+            (_, current) => SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, ((ExpressionSyntax)current).WithoutTrivia()).WithTriviaFrom(current));
+        return document.WithSyntaxRoot(admitted);
     }
 
     private const string PhoneKey = "ph";

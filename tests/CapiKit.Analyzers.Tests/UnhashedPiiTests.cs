@@ -278,7 +278,63 @@ public sealed class UnhashedPiiTests
             Dictionary<string, object> Build(string lastName) => new()
             {
                 ["action_source"] = "chat",
-                ["user_data"] = new Dictionary<string, object> { ["fbp"] = "fb.1.1558571054389.1098115397", ["ln"] = PiiNormalizer.NormalizeAndHash("ln", lastName) },
+                ["user_data"] = new Dictionary<string, object> { ["fbp"] = "fb.1.1558571054389.1098115397", ["ln"] = PiiNormalizer.NormalizeAndHash("ln", lastName)! },
+            };
+        }
+        """);
+
+    [Fact]
+    public Task Fix_on_a_non_nullable_dictionary_value_adds_no_nullable_warning() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.FixWithoutWarnings(
+        U + """
+        class Sender
+        {
+            public object Event(string email, string? phone) => new
+            {
+                action_source = "chat",
+                user_data = new Dictionary<string, string>
+                {
+                    ["client_user_agent"] = "Mozilla/5.0",
+                    ["em"] = {|CAPI001:email|},
+                    ["ph"] = {|CAPI001:phone ?? ""|},
+                },
+            };
+        }
+        """,
+        U + """
+        class Sender
+        {
+            public object Event(string email, string? phone) => new
+            {
+                action_source = "chat",
+                user_data = new Dictionary<string, string>
+                {
+                    ["client_user_agent"] = "Mozilla/5.0",
+                    ["em"] = PiiNormalizer.NormalizeAndHash("em", email)!,
+                    ["ph"] = PiiNormalizer.NormalizeAndHash("ph", phone ?? "")!,
+                },
+            };
+        }
+        """);
+
+    [Fact]
+    public Task Fix_on_a_nullable_slot_writes_no_null_forgiving_operator() => Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.FixWithoutWarnings(
+        U + """
+        class Sender
+        {
+            public object Build(string email) => new Dictionary<string, object?>
+            {
+                ["action_source"] = "chat",
+                ["user_data"] = new Dictionary<string, string?> { ["em"] = {|CAPI001:email|} },
+            };
+        }
+        """,
+        U + """
+        class Sender
+        {
+            public object Build(string email) => new Dictionary<string, object?>
+            {
+                ["action_source"] = "chat",
+                ["user_data"] = new Dictionary<string, string?> { ["em"] = PiiNormalizer.NormalizeAndHash("em", email) },
             };
         }
         """);

@@ -38,6 +38,17 @@ internal static class Verify<TAnalyzer, TCodeFix>
         CodeActionEquivalenceKey = equivalenceKey,
     }.RunAsync();
 
+    /// <summary>
+    /// Like <see cref="Fix(string, string, string?)"/>, and the source and the fixed source must also compile without
+    /// warnings: a fix must not add a nullable warning (an error under TreatWarningsAsErrors).
+    /// </summary>
+    public static Task FixWithoutWarnings(string source, string fixedSource) => new Test
+    {
+        TestCode = source,
+        FixedCode = fixedSource,
+        CompilerDiagnostics = CompilerDiagnostics.Warnings,
+    }.RunAsync();
+
     /// <summary>Like <see cref="Fix(string, string, string?)"/>, with MSBuild properties as CapiKit's props make them visible.</summary>
     public static Task FixWithProperties(string source, string fixedSource, string globalConfig)
     {
