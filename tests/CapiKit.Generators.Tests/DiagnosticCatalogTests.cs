@@ -32,9 +32,13 @@ public sealed class DiagnosticCatalogTests
         Assert.StartsWith("CAPI", id, StringComparison.Ordinal);
     }
 
+    /// <summary>The generator's descriptors and one descriptor of each rule under Analysis/Rules.</summary>
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
         typeof(CapiKit.Generators.Generation.EventGenerator).Assembly.GetType("CapiKit.Generators.Descriptors")!
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .Concat(CapiKit.Generators.Analysis.Rules.RuleRegistry.All)
+            .GroupBy(d => d.Id)
+            .Select(g => g.First());
 }

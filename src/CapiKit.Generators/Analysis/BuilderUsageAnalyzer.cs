@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,9 +17,9 @@ namespace CapiKit.Generators.Analysis;
 public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.PurchaseIncomplete, Descriptors.RawKeyModified, Descriptors.NearMissEventName, Descriptors.ConstantEventId,
-        Descriptors.TooManyEvents, Descriptors.TestEventCodeInCode, Descriptors.AppDataMismatch);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptor.Union(
+        CAPI006PurchaseIncomplete.All, CAPI007RawKeyModified.All, CAPI008NearMissEventName.All, CAPI009ConstantEventId.All,
+        CAPI010TooManyEvents.All, CAPI011TestEventCodeInCode.All, CAPI014AppDataMismatch.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -71,9 +72,9 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
             IOperation? name = Argument("name") ?? Argument("eventName");
             if (ValueInspection.ConstantString(name) is string text && facts.NearMissOf(text) is string standard)
             {
-                report(Diagnostic.Create(Descriptors.NearMissEventName, name!.Syntax.GetLocation(),
+                report(Diagnostic.Create(CAPI008NearMissEventName.NearMiss, name!.Syntax.GetLocation(),
                     ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
-                    $"'{text}' is not the standard event '{standard}'; Meta will count it as a custom event"));
+                    text, standard));
             }
         }
 
@@ -95,8 +96,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
                 && SymbolEqualityComparer.Default.Equals(factory.TargetMethod.ContainingType, symbols.ServerEvent)
                 && factory.TargetMethod.Name.StartsWith("For", StringComparison.Ordinal) && factory.TargetMethod.Name != "ForApp")
             {
-                report(Diagnostic.Create(Descriptors.AppDataMismatch, invocation.Syntax.GetLocation(),
-                    $"app_data is only for app events; Meta rejects it on this {facts.ActionSourceOfMember(factory.TargetMethod.Name.Substring(3))} event (\"Unexpected key advertiser_tracking_enabled\")"));
+                report(Diagnostic.Create(CAPI014AppDataMismatch.Forbidden, invocation.Syntax.GetLocation(), "app_data", facts.ActionSourceOfMember(factory.TargetMethod.Name.Substring(3))));
             }
         }
 
@@ -159,17 +159,14 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
     {
         if (ValueInspection.Count(events) is int count && count > facts.MaxEvents)
         {
-            report(Diagnostic.Create(Descriptors.TooManyEvents, events.Syntax.GetLocation(),
-                $"this request holds {count} events; Meta accepts at most {facts.MaxEvents} and rejects the whole request otherwise: send batches"));
+            report(Diagnostic.Create(CAPI010TooManyEvents.TooMany, events.Syntax.GetLocation(), count, facts.MaxEvents));
         }
     }
 
     private static void ReportConstantEventId(IOperation value, Action<Diagnostic> report) =>
-        report(Diagnostic.Create(Descriptors.ConstantEventId, value.Syntax.GetLocation(),
-            "event_id is the same for every event; Meta deduplicates on it and drops all but the first (\"Same Event ID Received for Many Event Instances\"): use the order or request id"));
+        report(Diagnostic.Create(CAPI009ConstantEventId.Constant, value.Syntax.GetLocation()));
 
     private static void ReportTestEventCode(IOperation value, Action<Diagnostic> report) =>
-        report(Diagnostic.Create(Descriptors.TestEventCodeInCode, value.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration),
-            "test_event_code is written in code; it will ship to production, where test events still count: read it from configuration"));
+        report(Diagnostic.Create(CAPI011TestEventCodeInCode.Literal, value.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration)));
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Generation;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,8 +23,8 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
     };
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.UnhashedPii, Descriptors.MissingActionSource, Descriptors.EventTimeOutsideWindow, Descriptors.EventTimeNotSeconds);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptor.Union(
+        CAPI001UnhashedPii.All, CAPI002MissingActionSource.All, CAPI003EventTimeOutsideWindow.All, CAPI004EventTimeNotSeconds.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -82,7 +83,7 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
             return facts.ActionSources[index];
         }
 
-        report(Diagnostic.Create(Descriptors.MissingActionSource, argument.Syntax.GetLocation(), "this ActionSource value is not one of Meta's action sources (default(ActionSource) is none)"));
+        report(Diagnostic.Create(CAPI002MissingActionSource.NotAnActionSource, argument.Syntax.GetLocation()));
         return null;
     }
 
@@ -115,10 +116,10 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
 
         string verb = hashMethod.Name == "Compute" ? "hashes it without Meta's normalization" : "is meant for finished SHA-256 hashes";
         report(Diagnostic.Create(
-            Descriptors.UnhashedPii,
+            CAPI001UnhashedPii.RawValueThroughHashEntry,
             invocation.Syntax.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseRawValueMethod).Add(FixKinds.Key, key).Add(FixKinds.Method, name.Substring(0, 3) + label),
-            $"{name} {verb}, but {problem}; use {name.Substring(0, 3) + label}, which normalizes and hashes {key}"));
+            name, verb, problem, name.Substring(0, 3) + label, key));
     }
 
     /// <summary>The name of a member, parameter or local that reads like raw personal data, or null.</summary>
@@ -178,10 +179,10 @@ public sealed class ConversionEventUsageAnalyzer : DiagnosticAnalyzer
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
         {
             report(Diagnostic.Create(
-                Descriptors.MissingActionSource,
+                CAPI002MissingActionSource.MissingOnEventClass,
                 syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.AddToAttribute),
-                $"[ConversionEvent] class '{type.Name}' has no action_source; set ActionSource on the attribute or map a member with [ActionSource]"));
+                type.Name));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Generation;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,9 +19,9 @@ namespace CapiKit.Generators.Analysis;
 public sealed class EventClassAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.WebsiteEventIncomplete, Descriptors.PurchaseIncomplete, Descriptors.NearMissEventName,
-        Descriptors.InvalidOnlyCustomerInformation, Descriptors.AppDataMismatch);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptor.Union(
+        CAPI005ActionSourceRequirementMissing.All, CAPI006PurchaseIncomplete.All, CAPI008NearMissEventName.All,
+        CAPI013InvalidOnlyCustomerInformation.All, CAPI014AppDataMismatch.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -55,29 +56,28 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
         if (attribute.ConstructorArguments.FirstOrDefault().Value is string custom && facts.NearMissOf(custom) is string standard)
         {
             Location nameLocation = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? location;
-            report(Diagnostic.Create(Descriptors.NearMissEventName, nameLocation,
+            report(Diagnostic.Create(CAPI008NearMissEventName.NearMiss, nameLocation,
                 ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
-                $"'{custom}' is not the standard event '{standard}'; Meta will count it as a custom event"));
+                custom, standard));
         }
 
-        if (actionSource is "website")
+        // What the action source requires and forbids, from the schema: fields inside required objects (app_data's
+        // own) are the mapped object's business, so only the event's and user_data's fields are counted here.
+        if (actionSource is not null && facts.Requirements.TryGetValue(actionSource, out var required))
         {
-            string[] missing = facts.Requirements["website"].Where(r => !mapped.Contains($"{r.Object}.{r.Field}")).Select(r => r.Field).ToArray();
-            if (missing.Length > 0)
+            string[] missing = required.Where(r => r.Object is "server_event" or "user_data" && !mapped.Contains($"{r.Object}.{r.Field}")).Select(r => r.Field).ToArray();
+            if (missing.Length > 0 && facts.EventClassMissingFieldsMessage(actionSource) is { } message)
             {
-                report(Diagnostic.Create(Descriptors.WebsiteEventIncomplete, location,
-                    $"'{type.Name}' is a website event but maps no {string.Join(" and no ", missing)}; Meta needs both to match the visitor and attribute the event"));
+                report(Diagnostic.Create(message, location, type.Name, actionSource, string.Join(" and no ", missing)));
             }
         }
 
-        bool hasAppData = mapped.Contains("server_event.app_data");
-        if (actionSource is "app" && !hasAppData)
+        if (actionSource is not null && facts.Forbidden.TryGetValue(actionSource, out var forbidden) && facts.EventClassForbiddenMessage(actionSource) is { } forbiddenMessage)
         {
-            report(Diagnostic.Create(Descriptors.AppDataMismatch, location, $"'{type.Name}' is an app event but maps no [AppData] member; Meta requires app_data on app events"));
-        }
-        else if (actionSource is not null and not "app" && hasAppData)
-        {
-            report(Diagnostic.Create(Descriptors.AppDataMismatch, location, $"'{type.Name}' is a {actionSource} event with an [AppData] member; Meta rejects app_data on non-app events"));
+            foreach ((string objectName, string field) in forbidden.Where(f => mapped.Contains($"{f.Object}.{f.Field}")))
+            {
+                report(Diagnostic.Create(forbiddenMessage, location, type.Name, actionSource, field));
+            }
         }
 
         if (eventName is not null && facts.RequiredCustomData.TryGetValue(eventName, out string[]? keys))
@@ -85,16 +85,15 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
             string[] missing = keys.Where(k => !mapped.Contains("custom_data." + k)).ToArray();
             if (missing.Length > 0)
             {
-                report(Diagnostic.Create(Descriptors.PurchaseIncomplete, location,
-                    $"'{type.Name}' is a {eventName} but maps no custom_data {string.Join(" and no ", missing)}; Meta rejects a {eventName} without them"));
+                report(Diagnostic.Create(CAPI006PurchaseIncomplete.EventClassMapsNoCustomData, location, type.Name, eventName, string.Join(" and no ", missing)));
             }
         }
 
         HashSet<string> customer = new(mapped.Where(f => f.StartsWith("user_data.", StringComparison.Ordinal)).Select(f => f.Substring("user_data.".Length)), StringComparer.Ordinal);
         if (customer.Count > 0 && facts.InvalidOnlyCombinations.FirstOrDefault(c => customer.IsSubsetOf(c)) is { } only)
         {
-            report(Diagnostic.Create(Descriptors.InvalidOnlyCustomerInformation, location,
-                $"'{type.Name}' maps only {{{string.Join(", ", customer.OrderBy(k => k, StringComparer.Ordinal))}}} of customer information, within {{{string.Join(", ", only)}}}, which Meta treats as invalid; map em, ph, external_id, fbp or the client IP too"));
+            report(Diagnostic.Create(CAPI013InvalidOnlyCustomerInformation.EventClassMapsOnlyInvalidCombination, location,
+                type.Name, "{" + string.Join(", ", customer.OrderBy(k => k, StringComparer.Ordinal)) + "}", "{" + string.Join(", ", only) + "}"));
         }
     }
 

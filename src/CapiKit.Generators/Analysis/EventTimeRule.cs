@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis;
@@ -19,30 +20,18 @@ internal static class EventTimeRule
         switch (time.Kind)
         {
             case EventTimeEvaluator.Kind.Relative when time.Seconds < -(maxAgeDays * 86_400L):
-                return Create(
-                    Descriptors.EventTimeOutsideWindow,
-                    location,
-                    fix,
-                    $"event_time is {Describe(-time.Seconds)} old; Meta rejects the whole request when an event is more than {maxAgeDays} days old{ForSource(actionSource)}");
+                return Create(CAPI003EventTimeOutsideWindow.TooOld, location, fix, Describe(-time.Seconds), maxAgeDays, ForSource(actionSource));
             case EventTimeEvaluator.Kind.Relative when time.Seconds > facts.MaxFutureSeconds:
-                return Create(
-                    Descriptors.EventTimeOutsideWindow,
-                    location,
-                    fix,
-                    $"event_time is {Describe(time.Seconds)} in the future; Meta treats future times as errors (CapiKit tolerates {facts.MaxFutureSeconds} seconds of clock skew)");
+                return Create(CAPI003EventTimeOutsideWindow.InTheFuture, location, fix, Describe(time.Seconds), facts.MaxFutureSeconds);
             case EventTimeEvaluator.Kind.Absolute:
                 string date = System.DateTimeOffset.FromUnixTimeSeconds(System.Math.Max(-62135596800L, System.Math.Min(253402300799L, time.Seconds))).ToString("u", CultureInfo.InvariantCulture);
-                return Create(
-                    Descriptors.EventTimeOutsideWindow,
-                    location,
-                    fix,
-                    $"event_time is the fixed instant {date}; a constant timestamp goes stale, and Meta rejects events more than {maxAgeDays} days old");
+                return Create(CAPI003EventTimeOutsideWindow.FixedInstant, location, fix, date, maxAgeDays);
             case EventTimeEvaluator.Kind.Milliseconds or EventTimeEvaluator.Kind.Ticks or EventTimeEvaluator.Kind.LocalTime:
                 return Create(
-                    Descriptors.EventTimeNotSeconds,
+                    CAPI004EventTimeNotSeconds.NotSeconds,
                     location,
                     time.Kind == EventTimeEvaluator.Kind.LocalTime ? UseUtc : time.Kind == EventTimeEvaluator.Kind.Milliseconds && time.Detail?.Contains("digits") == true ? UseNow : UseSeconds,
-                    $"event_time must be Unix seconds in UTC, but {time.Detail}");
+                    time.Detail);
             default:
                 return null;
         }
@@ -57,11 +46,11 @@ internal static class EventTimeRule
         : seconds >= 120 ? $"{seconds / 60} minutes"
         : $"{seconds} seconds";
 
-    private static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, string? fix, string message)
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, string? fix, params object?[] arguments)
     {
         ImmutableDictionary<string, string?> properties = fix is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
-        return Diagnostic.Create(descriptor, location, properties, message);
+        return Diagnostic.Create(descriptor, location, properties, arguments);
     }
 }

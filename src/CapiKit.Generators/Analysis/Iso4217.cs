@@ -5,19 +5,14 @@ using System.Linq;
 namespace CapiKit.Generators.Analysis;
 
 /// <summary>
-/// Active ISO 4217 currency codes (precious metals, funds and test codes left out: no shop prices in them).
-/// Reference data for CAPI006, not a CAPI parameter.
+/// ISO 4217 currency codes for CAPI006: membership and the near-miss suggestion. The codes are the schema's.
 /// </summary>
 internal static class Iso4217
 {
-    private static readonly HashSet<string> Codes = new(
-        ("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP "
-        + "CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR "
-        + "ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT "
-        + "MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD "
-        + "SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND "
-        + "VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG").Split(' '),
-        StringComparer.Ordinal);
+    /// <summary>The schema's list (<c>currencies.codes</c>), the same one the run-time pre-flight checks.</summary>
+    private static HashSet<string> Codes => PayloadFacts.Instance?.Currencies ?? Empty;
+
+    private static readonly HashSet<string> Empty = new(StringComparer.Ordinal);
 
     public static bool IsCode(string text) => Codes.Contains(text);
 

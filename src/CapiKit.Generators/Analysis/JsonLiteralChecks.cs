@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -87,7 +88,7 @@ internal static class JsonLiteralChecks
     {
         if (!@event.TryGetProperty("action_source", out JsonElement actionSource))
         {
-            report(Diagnostic.Create(Descriptors.MissingActionSource, location, "this JSON event has user_data but no action_source; Meta rejects the whole request without it"));
+            report(Diagnostic.Create(CAPI002MissingActionSource.MissingInJson, location));
         }
 
         if (userData.ValueKind == JsonValueKind.Object)
@@ -97,7 +98,7 @@ internal static class JsonLiteralChecks
                 JsonElement[] values = property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray().ToArray() : new[] { property.Value };
                 if (values.Any(v => v.ValueKind == JsonValueKind.String && !HashedValueRecognizer.IsHexDigest(v.GetString()!)))
                 {
-                    report(Diagnostic.Create(Descriptors.UnhashedPii, location, $"user_data key '{property.Name}' in this JSON is not a SHA-256 hex digest; Meta rejects unhashed {property.Name}"));
+                    report(Diagnostic.Create(CAPI001UnhashedPii.NotDigestInJson, location, property.Name));
                 }
             }
         }
@@ -106,7 +107,7 @@ internal static class JsonLiteralChecks
         {
             foreach (JsonProperty property in customData.EnumerateObject().Where(p => facts.IsPersonalName(p.Name)))
             {
-                report(Diagnostic.Create(Descriptors.UnhashedPii, location, $"custom_data key '{property.Name}' in this JSON carries personal data; send it in user_data, normalized and hashed"));
+                report(Diagnostic.Create(CAPI001UnhashedPii.PersonalDataInJsonCustomData, location, property.Name));
             }
         }
 

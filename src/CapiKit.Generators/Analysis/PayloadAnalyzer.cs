@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
 using CapiKit.Generators.Analysis.Payloads;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,11 +19,11 @@ namespace CapiKit.Generators.Analysis;
 public sealed class PayloadAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.UnhashedPii, Descriptors.MissingActionSource, Descriptors.EventTimeOutsideWindow, Descriptors.EventTimeNotSeconds,
-        Descriptors.WebsiteEventIncomplete, Descriptors.PurchaseIncomplete, Descriptors.RawKeyModified, Descriptors.NearMissEventName,
-        Descriptors.ConstantEventId, Descriptors.TooManyEvents, Descriptors.TestEventCodeInCode, Descriptors.InvalidOnlyCustomerInformation,
-        Descriptors.AppDataMismatch);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptor.Union(
+        CAPI001UnhashedPii.All, CAPI002MissingActionSource.All, CAPI003EventTimeOutsideWindow.All, CAPI004EventTimeNotSeconds.All,
+        CAPI005ActionSourceRequirementMissing.All, CAPI006PurchaseIncomplete.All, CAPI007RawKeyModified.All, CAPI008NearMissEventName.All,
+        CAPI009ConstantEventId.All, CAPI010TooManyEvents.All, CAPI011TestEventCodeInCode.All, CAPI013InvalidOnlyCustomerInformation.All,
+        CAPI014AppDataMismatch.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -71,10 +72,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             {
                 foreach (PayloadEntry entry in container.Entries.Where(e => facts.IsPersonalName(e.Key)))
                 {
-                    report(Diagnostic.Create(
-                        Descriptors.UnhashedPii,
-                        entry.Value.Syntax.GetLocation(),
-                        $"custom_data key '{entry.Key}' carries personal data; Meta does not hash custom_data, so send it in user_data, normalized and hashed"));
+                    report(Diagnostic.Create(CAPI001UnhashedPii.PersonalDataInCustomData, entry.Value.Syntax.GetLocation(), entry.Key));
                 }
             }
 
@@ -112,10 +110,10 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 if (recognizer.Classify(value) == HashedValueRecognizer.Verdict.Raw)
                 {
                     report(Diagnostic.Create(
-                        Descriptors.UnhashedPii,
+                        CAPI001UnhashedPii.RawValue,
                         value.Syntax.GetLocation(),
                         ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.WrapInNormalizeAndHash).Add(FixKinds.Key, entry.Key),
-                        $"user_data key '{entry.Key}' gets a raw value; Meta rejects unhashed {entry.Key}: normalize and SHA-256 hash it"));
+                        entry.Key));
                 }
             }
         }
@@ -147,11 +145,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
             ImmutableDictionary<string, string?> properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, fix);
-            report(Diagnostic.Create(
-                Descriptors.MissingActionSource,
-                container.Location,
-                properties,
-                "this event has user_data but no action_source; Meta rejects the whole request without it"));
+            report(Diagnostic.Create(CAPI002MissingActionSource.MissingInPayload, container.Location, properties));
         }
 
         if (container.Find("event_time") is { } time)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,10 +31,9 @@ internal static class PayloadEventChecks
         {
             foreach ((string objectName, string field) in forbidden.Where(f => f.Object == "server_event"))
             {
-                if (@event.Find(field) is { } entry)
+                if (@event.Find(field) is { } entry && facts.ForbiddenFieldMessage(actionSource) is { } message)
                 {
-                    report(Diagnostic.Create(Descriptors.AppDataMismatch, entry.Value.Syntax.GetLocation(),
-                        $"{field} is only for app events; Meta rejects it on a {actionSource} event (\"Unexpected key advertiser_tracking_enabled\")"));
+                    report(Diagnostic.Create(message, entry.Value.Syntax.GetLocation(), field, actionSource));
                 }
             }
         }
@@ -54,8 +54,7 @@ internal static class PayloadEventChecks
 
         if (@event.Find("event_id") is { } eventId && ValueInspection.IsNonEmptyConstant(eventId.Value))
         {
-            report(Diagnostic.Create(Descriptors.ConstantEventId, eventId.Value.Syntax.GetLocation(),
-                "event_id is the same for every event; Meta deduplicates on it and drops all but the first (\"Same Event ID Received for Many Event Instances\"): use the order or request id"));
+            report(Diagnostic.Create(CAPI009ConstantEventId.Constant, eventId.Value.Syntax.GetLocation()));
         }
 
         if (userData is not null)
@@ -68,15 +67,13 @@ internal static class PayloadEventChecks
     {
         if (request.Find("data") is { } data && ValueInspection.Count(data.Value) is int count && count > facts.MaxEvents)
         {
-            report(Diagnostic.Create(Descriptors.TooManyEvents, data.Value.Syntax.GetLocation(),
-                $"this request holds {count} events; Meta accepts at most {facts.MaxEvents} and rejects the whole request otherwise"));
+            report(Diagnostic.Create(CAPI010TooManyEvents.TooMany, data.Value.Syntax.GetLocation(), count, facts.MaxEvents));
         }
 
         if (request.Find("test_event_code") is { } test && ValueInspection.IsNonEmptyConstant(test.Value))
         {
-            report(Diagnostic.Create(Descriptors.TestEventCodeInCode, test.Value.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration),
-                "test_event_code is written in code; it will ship to production, where test events still count: read it from configuration"));
+            report(Diagnostic.Create(CAPI011TestEventCodeInCode.Literal, test.Value.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration)));
         }
     }
 
@@ -86,30 +83,27 @@ internal static class PayloadEventChecks
     private static void CheckRequirements(
         PayloadContainer @event, string actionSource, (string Object, string Field)[] required, PayloadContainer? userData, PayloadGraph graph, PayloadFacts facts, Action<Diagnostic> report)
     {
-        DiagnosticDescriptor descriptor = actionSource == "app" ? Descriptors.AppDataMismatch : Descriptors.WebsiteEventIncomplete;
         bool CanCheck(string objectName) => objectName == "server_event" || (objectName == "user_data" && userData is not null);
         bool Has(string objectName, string field) => objectName == "server_event" ? @event.Find(field) is not null || @event.DeclaresJsonName(field) : userData!.Find(field) is not null || userData.DeclaresJsonName(field);
 
         string[] missing = required.Where(r => r.Object is "server_event" or "user_data" && CanCheck(r.Object) && !Has(r.Object, r.Field)).Select(r => r.Field).ToArray();
-        if (actionSource is "website" or "app" && missing.Length > 0)
+        if (missing.Length > 0 && facts.MissingFieldsMessage(actionSource) is { } message)
         {
-            string why = actionSource == "website"
-                ? "Meta needs both on website events to match the visitor and attribute the event"
-                : "Meta needs app_data with advertiser_tracking_enabled and extinfo on app events";
-            report(Diagnostic.Create(descriptor, @event.Location, $"this {actionSource} event has no {string.Join(" and no ", missing)}; {why}"));
+            report(Diagnostic.Create(message, @event.Location, actionSource, string.Join(" and no ", missing)));
         }
 
-        if (actionSource == "app" && Child(@event, "app_data", graph) is { } appData)
+        // Fields required inside app_data, and extinfo's length, whenever the action source requires app_data.
+        if (required.Any(r => r.Object == "app_data") && Child(@event, "app_data", graph) is { } appData)
         {
             string[] missingApp = required.Where(r => r.Object == "app_data" && appData.Find(r.Field) is null && !appData.DeclaresJsonName(r.Field)).Select(r => r.Field).ToArray();
             if (missingApp.Length > 0)
             {
-                report(Diagnostic.Create(Descriptors.AppDataMismatch, appData.Location, $"app_data has no {string.Join(" and no ", missingApp)}; Meta requires them on app events"));
+                report(Diagnostic.Create(CAPI014AppDataMismatch.MissingAppDataFields, appData.Location, string.Join(" and no ", missingApp)));
             }
 
             if (appData.Find("extinfo") is { } extinfo && ValueInspection.Count(extinfo.Value) is int slots && slots != facts.ExtinfoLength)
             {
-                report(Diagnostic.Create(Descriptors.AppDataMismatch, extinfo.Value.Syntax.GetLocation(), $"extinfo has {slots} slots; Meta reads exactly {facts.ExtinfoLength}, empty strings for unknown ones"));
+                report(Diagnostic.Create(CAPI014AppDataMismatch.ExtinfoLength, extinfo.Value.Syntax.GetLocation(), slots, facts.ExtinfoLength));
             }
         }
     }
@@ -118,9 +112,9 @@ internal static class PayloadEventChecks
     {
         if (facts.NearMissOf(name) is string standard)
         {
-            report(Diagnostic.Create(Descriptors.NearMissEventName, entry.Value.Syntax.GetLocation(),
+            report(Diagnostic.Create(CAPI008NearMissEventName.NearMiss, entry.Value.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
-                $"'{name}' is not the standard event '{standard}'; Meta will count it as a custom event"));
+                name, standard));
         }
     }
 
@@ -129,8 +123,7 @@ internal static class PayloadEventChecks
         string[] missing = keys.Where(k => customData is null || (customData.Find(k) is null && !customData.DeclaresJsonName(k))).ToArray();
         if (missing.Length > 0 && !(customData is null && @event.DeclaresJsonName("custom_data")))
         {
-            report(Diagnostic.Create(Descriptors.PurchaseIncomplete, @event.Location,
-                $"this {eventName} has no custom_data {string.Join(" and no ", missing)}; Meta rejects a {eventName} without them"));
+            report(Diagnostic.Create(CAPI006PurchaseIncomplete.MissingCustomData, @event.Location, eventName, string.Join(" and no ", missing)));
         }
     }
 
@@ -140,7 +133,7 @@ internal static class PayloadEventChecks
             ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseCurrencyCode).Add(FixKinds.Value, suggestion)
             : ImmutableDictionary<string, string?>.Empty;
         string hint = properties.TryGetValue(FixKinds.Value, out string? code2) ? $"; did you mean {code2}?" : "";
-        report(Diagnostic.Create(Descriptors.PurchaseIncomplete, value.Syntax.GetLocation(), properties, $"'{code}' is not an ISO 4217 currency code{hint}"));
+        report(Diagnostic.Create(CAPI006PurchaseIncomplete.NotIso4217, value.Syntax.GetLocation(), properties, code, hint));
     }
 
     private static void CheckUserData(PayloadContainer userData, PayloadFacts facts, Action<Diagnostic> report)
@@ -156,8 +149,8 @@ internal static class PayloadEventChecks
         HashSet<string> keys = new(userData.Entries.Where(e => e.Value.ConstantValue is not { HasValue: true, Value: null }).Select(e => e.Key).Where(facts.IsUserDataKey), StringComparer.Ordinal);
         if (keys.Count > 0 && facts.InvalidOnlyCombinations.FirstOrDefault(combination => keys.IsSubsetOf(combination)) is { } only)
         {
-            report(Diagnostic.Create(Descriptors.InvalidOnlyCustomerInformation, userData.Location,
-                $"customer information is only {{{string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal))}}}, within {{{string.Join(", ", only)}}}, which Meta treats as invalid; add em, ph, external_id, fbp or the client IP"));
+            report(Diagnostic.Create(CAPI013InvalidOnlyCustomerInformation.OnlyInvalidCombination, userData.Location,
+                "{" + string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal)) + "}", "{" + string.Join(", ", only) + "}"));
         }
     }
 
@@ -169,7 +162,7 @@ internal static class PayloadEventChecks
             ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.RemoveCall)
             : ImmutableDictionary<string, string?>.Empty;
         string what = modification.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String ? $"{modification.TargetMethod.Name}()" : "hashing";
-        report(Diagnostic.Create(Descriptors.RawKeyModified, modification.Syntax.GetLocation(), properties,
-            $"{key} must reach Meta exactly as received, but {what} changes it{(key == "fbc" ? "; fbc and its fbclid are case-sensitive" : "")}"));
+        report(Diagnostic.Create(CAPI007RawKeyModified.Modified, modification.Syntax.GetLocation(), properties,
+            key, what, key == "fbc" ? "; fbc and its fbclid are case-sensitive" : ""));
     }
 }

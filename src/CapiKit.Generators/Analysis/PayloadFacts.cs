@@ -41,6 +41,9 @@ internal sealed class PayloadFacts
         InvalidOnlyCombinations = userData.InvalidOnlyCombinations.Select(c => new HashSet<string>(c, StringComparer.Ordinal)).ToArray();
         Requirements = schema.ActionSources.ToDictionary(a => a.Value, a => a.Requires.Select(r => (r.Object, r.Field)).ToArray(), StringComparer.Ordinal);
         Forbidden = schema.ActionSources.ToDictionary(a => a.Value, a => a.Forbids.Select(r => (r.Object, r.Field)).ToArray(), StringComparer.Ordinal);
+        RequiresRules = schema.ActionSources.Where(a => a.RequiresRule is not null).ToDictionary(a => a.Value, a => a.RequiresRule!, StringComparer.Ordinal);
+        ForbidsRules = schema.ActionSources.Where(a => a.ForbidsRule is not null).ToDictionary(a => a.Value, a => a.ForbidsRule!, StringComparer.Ordinal);
+        Currencies = new HashSet<string>(schema.Currencies, StringComparer.Ordinal);
         ExtinfoLength = schema.Object("app_data").ExtinfoSlots.Count;
         MaxEvents = schema.MaxEvents;
     }
@@ -65,6 +68,34 @@ internal sealed class PayloadFacts
 
     /// <summary>What each action source forbids, as (object, field).</summary>
     public Dictionary<string, (string Object, string Field)[]> Forbidden { get; }
+
+    /// <summary>The rule each action source names for its missing required fields (<c>requiresRule</c>).</summary>
+    private Dictionary<string, string> RequiresRules { get; }
+
+    /// <summary>The rule each action source names for its forbidden fields (<c>forbidsRule</c>).</summary>
+    private Dictionary<string, string> ForbidsRules { get; }
+
+    /// <summary>The ISO 4217 codes of the schema, the one list the pre-flight checks too.</summary>
+    public HashSet<string> Currencies { get; }
+
+    /// <summary>
+    /// The message for fields an action source requires and an event lacks, from the rule the schema names for that
+    /// action source; null when it names none.
+    /// </summary>
+    public Microsoft.CodeAnalysis.DiagnosticDescriptor? MissingFieldsMessage(string actionSource) =>
+        RequiresRules.TryGetValue(actionSource, out string? id) ? Rules.RuleRegistry.MissingFields(id) : null;
+
+    /// <summary>The message for a field an action source forbids, from the rule the schema names; null when none.</summary>
+    public Microsoft.CodeAnalysis.DiagnosticDescriptor? ForbiddenFieldMessage(string actionSource) =>
+        ForbidsRules.TryGetValue(actionSource, out string? id) ? Rules.RuleRegistry.Forbidden(id) : null;
+
+    /// <summary>The message for a <c>[ConversionEvent]</c> class that maps none of some required fields; null when none.</summary>
+    public Microsoft.CodeAnalysis.DiagnosticDescriptor? EventClassMissingFieldsMessage(string actionSource) =>
+        RequiresRules.TryGetValue(actionSource, out string? id) ? Rules.RuleRegistry.EventClassMissingFields(id) : null;
+
+    /// <summary>The message for a <c>[ConversionEvent]</c> class that maps a forbidden field; null when none.</summary>
+    public Microsoft.CodeAnalysis.DiagnosticDescriptor? EventClassForbiddenMessage(string actionSource) =>
+        ForbidsRules.TryGetValue(actionSource, out string? id) ? Rules.RuleRegistry.EventClassForbidden(id) : null;
 
     public int ExtinfoLength { get; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,7 +20,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     private const int MinimumTokenLength = 60;
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretInSource);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CAPI012SecretInSource.All;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -38,8 +39,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
 
         if (LooksLikeAccessToken(text))
         {
-            report(Diagnostic.Create(Descriptors.SecretInSource, literal.Syntax.GetLocation(),
-                "this literal is a Meta access token; a token in source reaches version control and every build: revoke it and read it from a secret store"));
+            report(Diagnostic.Create(CAPI012SecretInSource.AccessToken, literal.Syntax.GetLocation()));
             return;
         }
 
@@ -60,8 +60,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             : null;
         if (kind is not null && LooksLikeSecretValue(text))
         {
-            report(Diagnostic.Create(Descriptors.SecretInSource, literal.Syntax.GetLocation(),
-                $"'{target}' gets a literal {kind}; secrets in source reach version control and every build: read it from a secret store"));
+            report(Diagnostic.Create(CAPI012SecretInSource.LiteralSecret, literal.Syntax.GetLocation(), target, kind));
         }
     }
 

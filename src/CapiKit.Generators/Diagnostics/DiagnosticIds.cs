@@ -7,20 +7,20 @@ namespace CapiKit.Generators;
 /// </summary>
 internal static class DiagnosticIds
 {
-    public const string UnhashedPii = "CAPI001";
-    public const string MissingActionSource = "CAPI002";
-    public const string EventTimeOutsideWindow = "CAPI003";
-    public const string EventTimeNotSeconds = "CAPI004";
-    public const string WebsiteEventIncomplete = "CAPI005";
-    public const string PurchaseIncomplete = "CAPI006";
-    public const string RawKeyModified = "CAPI007";
-    public const string NearMissEventName = "CAPI008";
-    public const string ConstantEventId = "CAPI009";
-    public const string TooManyEvents = "CAPI010";
-    public const string TestEventCodeInCode = "CAPI011";
-    public const string SecretInSource = "CAPI012";
-    public const string InvalidOnlyCustomerInformation = "CAPI013";
-    public const string AppDataMismatch = "CAPI014";
+    public const string UnhashedPii = Analysis.Rules.CAPI001UnhashedPii.Id;
+    public const string MissingActionSource = Analysis.Rules.CAPI002MissingActionSource.Id;
+    public const string EventTimeOutsideWindow = Analysis.Rules.CAPI003EventTimeOutsideWindow.Id;
+    public const string EventTimeNotSeconds = Analysis.Rules.CAPI004EventTimeNotSeconds.Id;
+    public const string ActionSourceRequirementMissing = Analysis.Rules.CAPI005ActionSourceRequirementMissing.Id;
+    public const string PurchaseIncomplete = Analysis.Rules.CAPI006PurchaseIncomplete.Id;
+    public const string RawKeyModified = Analysis.Rules.CAPI007RawKeyModified.Id;
+    public const string NearMissEventName = Analysis.Rules.CAPI008NearMissEventName.Id;
+    public const string ConstantEventId = Analysis.Rules.CAPI009ConstantEventId.Id;
+    public const string TooManyEvents = Analysis.Rules.CAPI010TooManyEvents.Id;
+    public const string TestEventCodeInCode = Analysis.Rules.CAPI011TestEventCodeInCode.Id;
+    public const string SecretInSource = Analysis.Rules.CAPI012SecretInSource.Id;
+    public const string InvalidOnlyCustomerInformation = Analysis.Rules.CAPI013InvalidOnlyCustomerInformation.Id;
+    public const string AppDataMismatch = Analysis.Rules.CAPI014AppDataMismatch.Id;
 
     public const string MalformedSchemaFile = "CAPI100";
     public const string InvalidSchemaFile = "CAPI101";

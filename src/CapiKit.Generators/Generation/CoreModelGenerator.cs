@@ -68,5 +68,6 @@ internal static class CoreModelFiles
         yield return ("CapiKit.CapiSchema.g.cs", EventApiEmitter.EmitSchemaConstants(schema));
         yield return ("CapiKit.ServerEventAttributes.g.cs", AttributeEmitter.EmitServerEventAttributes(schema));
         yield return ("CapiKit.Schema.GeneratedSchema.g.cs", SchemaTableEmitter.EmitUserDataKeys(schema));
+        yield return ("CapiKit.Delivery.RuleBook.g.cs", RuleBookEmitter.Emit(schema));
     }
 }

@@ -15,8 +15,38 @@ internal sealed record SchemaModel(
     EquatableArray<ObjectSpec> Objects,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<FieldSpec> RequestFields,
-    EquatableArray<ErrorSpec> Errors)
+    EquatableArray<ErrorSpec> Errors,
+    EquatableArray<string> Currencies,
+    EquatableArray<RuleSpec> Rules)
 {
+    /// <summary>The rule with this ID; the schema's tests prove that every ID the schema points to exists.</summary>
+    public RuleSpec Rule(string id)
+    {
+        foreach (RuleSpec rule in Rules)
+        {
+            if (rule.Id == id)
+            {
+                return rule;
+            }
+        }
+
+        throw new System.ArgumentException($"The schema has no rule '{id}'.", nameof(id));
+    }
+
+    /// <summary>The rule that owns a Meta error: the error's own <c>diagnostic</c>, else none.</summary>
+    public ErrorSpec? Error(int code, int? subcode)
+    {
+        foreach (ErrorSpec error in Errors)
+        {
+            if (error.Code == code && error.Subcode == subcode)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
     public ObjectSpec Object(string name)
     {
         foreach (ObjectSpec spec in Objects)
@@ -56,13 +86,37 @@ internal sealed record ActionSourceSpec(
     string Description,
     EquatableArray<FieldPath> Requires,
     EquatableArray<FieldPath> Forbids,
-    int? MaxAgeDays);
+    int? MaxAgeDays,
+    string? RequiresRule = null,
+    string? ForbidsRule = null);
 
 /// <summary>A field in a payload object, such as <c>user_data.client_user_agent</c>.</summary>
 internal sealed record FieldPath(string Object, string Field);
 
 /// <summary>A standard event, or a custom event from a user's extension file.</summary>
-internal sealed record EventSpec(string Name, string Description, EquatableArray<string> RequiredCustomData);
+internal sealed record EventSpec(string Name, string Description, EquatableArray<string> RequiredCustomData, string? RequiredCustomDataRule = null);
+
+/// <summary>
+/// One rule of the rule table: its ID and name, how it is reported, what it enforces, the Meta errors it prevents,
+/// and its messages (analyzer and pre-flight), with named placeholders.
+/// </summary>
+internal sealed record RuleSpec(
+    string Id,
+    string Name,
+    string Title,
+    string Severity,
+    string Category,
+    string Description,
+    EquatableArray<string> Enforces,
+    EquatableArray<RuleErrorSpec> Prevents,
+    EquatableArray<RuleMessageSpec> Messages,
+    EquatableArray<RuleMessageSpec> Preflight);
+
+/// <summary>A Meta error (code and optional subcode) a rule prevents.</summary>
+internal sealed record RuleErrorSpec(int Code, int? Subcode);
+
+/// <summary>A named message of a rule; <see cref="Subcode"/> is the Meta subcode a pre-flight message answers with.</summary>
+internal sealed record RuleMessageSpec(string Name, string Text, int? Subcode);
 
 /// <summary>A payload object: its fields in schema order.</summary>
 internal sealed record ObjectSpec(

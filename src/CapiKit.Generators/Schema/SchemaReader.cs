@@ -38,7 +38,9 @@ internal static class SchemaReader
                     e["subcode"] is { } subcode ? (int)subcode.Number : null,
                     context.RequiredString(e, "retry"),
                     context.RequiredString(e, "title"),
-                    context.OptionalString(e, "diagnostic"))).ToEquatableArray());
+                    context.OptionalString(e, "diagnostic"))).ToEquatableArray(),
+                Currencies: context.Required(context.Required(root, "currencies", JsonValueKind.Object), "codes", JsonValueKind.Array).Items.Select(c => c.String ?? "").ToEquatableArray(),
+                Rules: context.Required(root, "rules", JsonValueKind.Array).Items.Select(r => ReadRule(context, r)).ToEquatableArray());
             return context.Problems.Count == 0 ? (model, null) : (null, context.Problems[0]);
         }
         catch (JsonException e)
@@ -182,7 +184,27 @@ internal static class SchemaReader
         Description: context.RequiredString(node, "description"),
         Requires: ReadPaths(context.Optional(node, "requires", JsonValueKind.Object)),
         Forbids: ReadPaths(context.Optional(node, "forbids", JsonValueKind.Object)),
-        MaxAgeDays: node["maxAgeDays"] is { } days ? (int)days.Number : null);
+        MaxAgeDays: node["maxAgeDays"] is { } days ? (int)days.Number : null,
+        RequiresRule: context.OptionalString(node, "requiresRule"),
+        ForbidsRule: context.OptionalString(node, "forbidsRule"));
+
+    private static RuleSpec ReadRule(Context context, JsonTree node) => new(
+        Id: context.RequiredString(node, "id"),
+        Name: context.RequiredString(node, "name"),
+        Title: context.RequiredString(node, "title"),
+        Severity: context.RequiredString(node, "severity"),
+        Category: context.RequiredString(node, "category"),
+        Description: context.RequiredString(node, "description"),
+        Enforces: context.Required(node, "enforces", JsonValueKind.Array).Items.Select(i => i.String ?? "").ToEquatableArray(),
+        Prevents: context.Required(node, "prevents", JsonValueKind.Array).Items
+            .Select(e => new RuleErrorSpec((int)context.Required(e, "code", JsonValueKind.Number).Number, e["subcode"] is { } subcode ? (int)subcode.Number : null))
+            .ToEquatableArray(),
+        Messages: context.Required(node, "messages", JsonValueKind.Object).Properties
+            .Select(p => new RuleMessageSpec(p.Key, p.Value.String ?? "", null))
+            .ToEquatableArray(),
+        Preflight: context.Required(node, "preflight", JsonValueKind.Object).Properties
+            .Select(p => new RuleMessageSpec(p.Key, context.RequiredString(p.Value, "text"), p.Value["subcode"] is { } subcode ? (int)subcode.Number : null))
+            .ToEquatableArray());
 
     private static EquatableArray<FieldPath> ReadPaths(JsonTree? node) =>
         node is null
@@ -201,7 +223,8 @@ internal static class SchemaReader
         return new EventSpec(
             name,
             context.RequiredString(node, "description"),
-            (context.Optional(node, "requiredCustomData", JsonValueKind.Array)?.Items ?? new List<JsonTree>()).Select(i => i.String ?? "").ToEquatableArray());
+            (context.Optional(node, "requiredCustomData", JsonValueKind.Array)?.Items ?? new List<JsonTree>()).Select(i => i.String ?? "").ToEquatableArray(),
+            context.OptionalString(node, "requiredCustomDataRule"));
     }
 
     private static ObjectSpec ReadObject(Context context, string name, JsonTree node)
@@ -252,7 +275,7 @@ internal static class SchemaReader
         "sdkOnly", "secret", "group", "label", "cardinality", "hashing", "normalization", "format",
     };
 
-    private static readonly HashSet<string> EventProperties = new() { "name", "description", "requiredCustomData", "channels", "source" };
+    private static readonly HashSet<string> EventProperties = new() { "name", "description", "requiredCustomData", "requiredCustomDataRule", "channels", "source" };
 
     private static void CheckProperties(Context context, JsonTree node, HashSet<string> allowed, string what)
     {

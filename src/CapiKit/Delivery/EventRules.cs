@@ -6,11 +6,11 @@ namespace CapiKit.Delivery;
 /// <summary>
 /// Meta's rules for one event, checked on its JSON: the same checks run in the client's pre-flight (so an invalid
 /// event is never sent and cannot sink its batch) and in the emulator (so tests see Meta's rejections). The
-/// requirements, windows and key policies come from the parameter schema through generated code.
+/// requirements, windows and key policies come from the parameter schema through generated code, and every problem
+/// is made by <see cref="RuleBook"/>, the schema's rule table: its rule ID, message, Meta code, subcode and title.
 /// </summary>
 public static class EventRules
 {
-    private const int ValidationError = 100;
     private const long MillisecondThreshold = 100_000_000_000;
 
     /// <summary>Every reason Meta would reject the event; empty when it would accept it.</summary>
@@ -21,27 +21,27 @@ public static class EventRules
         List<EventProblem> problems = [];
         if (serverEvent.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(Problem("data[]", "an event is a JSON object", null, "Invalid parameter", null));
+            problems.Add(RuleBook.Invalid("data[]", "an event is a JSON object"));
             return problems;
         }
 
         string? eventName = String(serverEvent, "event_name");
         if (string.IsNullOrWhiteSpace(eventName))
         {
-            problems.Add(Problem("event_name", "event_name is required", null, "Invalid parameter", null));
+            problems.Add(RuleBook.Invalid("event_name", "event_name is required"));
         }
 
         bool knownSource = PayloadValues.TryParseActionSource(String(serverEvent, "action_source"), out ActionSource actionSource);
         if (!knownSource)
         {
-            problems.Add(Problem("action_source", "action_source is missing or not one of Meta's values", null, "Invalid parameter", "CAPI002"));
+            problems.Add(RuleBook.MissingActionSource.MissingOrUnknown("action_source"));
         }
 
         CheckEventTime(serverEvent, now, knownSource ? CapiSchema.MaxAgeDays(actionSource) : CapiSchema.MaxEventAgeDays, problems);
         JsonElement userData = Object(serverEvent, "user_data");
         if (userData.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(Problem("user_data", "user_data is required", null, "Invalid parameter", null));
+            problems.Add(RuleBook.Invalid("user_data", "user_data is required"));
         }
         else
         {
@@ -65,21 +65,21 @@ public static class EventRules
     {
         if (!serverEvent.TryGetProperty("event_time", out JsonElement time) || !time.TryGetInt64(out long seconds))
         {
-            problems.Add(Problem("event_time", "event_time is required, as Unix seconds", null, "Invalid parameter", null));
+            problems.Add(RuleBook.Invalid("event_time", "event_time is required, as Unix seconds"));
             return;
         }
 
         if (seconds >= MillisecondThreshold)
         {
-            problems.Add(Problem("event_time", "event_time is in milliseconds; Meta wants Unix seconds", null, "Invalid parameter", "CAPI004"));
+            problems.Add(RuleBook.EventTimeNotSeconds.Milliseconds("event_time"));
         }
         else if (seconds < now.AddDays(-maxAgeDays).ToUnixTimeSeconds())
         {
-            problems.Add(Problem("event_time", $"event_time is more than {maxAgeDays} days old", 2804003, "Event Timestamp Too Old", "CAPI003"));
+            problems.Add(RuleBook.EventTimeOutsideWindow.TooOld("event_time", maxAgeDays));
         }
         else if (seconds > now.ToUnixTimeSeconds() + CapiSchema.MaxFutureSeconds)
         {
-            problems.Add(Problem("event_time", "event_time lies in the future", null, "Invalid parameter", "CAPI003"));
+            problems.Add(RuleBook.EventTimeOutsideWindow.InTheFuture("event_time"));
         }
     }
 
@@ -96,22 +96,22 @@ public static class EventRules
             keys.Add(property.Name);
             if (PiiNormalizer.TryGetKey(property.Name, out UserDataKey? key) && key.Hashing == HashingPolicy.Required && !AllHashes(property.Value))
             {
-                problems.Add(Problem($"user_data.{property.Name}", $"{property.Name} is not a SHA-256 hex digest; Meta rejects unhashed {property.Name}", 2804016, "User Parameter Not Hashed", "CAPI001"));
+                problems.Add(RuleBook.UnhashedPii.NotDigest($"user_data.{property.Name}", property.Name));
             }
             else if (property.Name is "fbc" or "fbp" && property.Value.ValueKind == JsonValueKind.String
                 && FieldFormats.RawProblem(property.Name == "fbc" ? "click_id" : "browser_id", property.Value.GetString()!) is { } format)
             {
-                problems.Add(Problem($"user_data.{property.Name}", $"{property.Name} is {format}", 2804001, "Click ID Incorrectly Formatted", "CAPI007"));
+                problems.Add(RuleBook.RawKeyModified.Malformed($"user_data.{property.Name}", property.Name, format));
             }
         }
 
         if (keys.Count == 0)
         {
-            problems.Add(Problem("user_data", "user_data has no customer information", 2804050, "Not enough customer information", null));
+            problems.Add(RuleBook.InvalidOnlyCustomerInformation.None("user_data"));
         }
         else if (CapiSchema.InvalidOnlyCombinations.Any(combination => keys.IsSubsetOf(combination)))
         {
-            problems.Add(Problem("user_data", "the customer information is only one of Meta's invalid-only combinations", 2804050, "Not enough customer information", "CAPI013"));
+            problems.Add(RuleBook.InvalidOnlyCustomerInformation.OnlyInvalidCombination("user_data"));
         }
     }
 
@@ -133,8 +133,7 @@ public static class EventRules
                     missingObjects.Add(Display(path));
                 }
 
-                string id = path.StartsWith("app_data", StringComparison.Ordinal) || path == "server_event.app_data" ? "CAPI014" : "CAPI005";
-                problems.Add(Problem(Display(path), $"{actionSource.ToPayloadValue()} events require {Display(path)}", null, "Invalid parameter", id));
+                problems.Add(RuleBook.Requires(actionSource, Display(path)));
             }
         }
 
@@ -142,13 +141,13 @@ public static class EventRules
         {
             if (Has(serverEvent, path))
             {
-                problems.Add(Problem(Display(path), $"{Display(path)} is not allowed on {actionSource.ToPayloadValue()} events (Unexpected key)", null, "Invalid parameter", "CAPI014"));
+                problems.Add(RuleBook.Forbids(actionSource, Display(path)));
             }
         }
 
         if (Object(Object(serverEvent, "app_data"), "extinfo") is { ValueKind: JsonValueKind.Array } extinfo && extinfo.GetArrayLength() != CapiSchema.ExtinfoLength)
         {
-            problems.Add(Problem("app_data.extinfo", $"extinfo has {extinfo.GetArrayLength()} slots; Meta reads exactly {CapiSchema.ExtinfoLength}", null, "Invalid parameter", "CAPI014"));
+            problems.Add(RuleBook.AppDataMismatch.ExtinfoLength("app_data.extinfo", extinfo.GetArrayLength(), CapiSchema.ExtinfoLength));
         }
     }
 
@@ -159,13 +158,13 @@ public static class EventRules
         {
             if (customData.ValueKind != JsonValueKind.Object || !customData.TryGetProperty(key, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
             {
-                problems.Add(Problem($"custom_data.{key}", $"{eventName} requires custom_data.{key}", 2804019, "Invalid parameter", "CAPI006"));
+                problems.Add(RuleBook.PurchaseIncomplete.Requires($"custom_data.{key}", eventName, key));
             }
         }
 
-        if (customData.ValueKind == JsonValueKind.Object && String(customData, "currency") is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetter)))
+        if (customData.ValueKind == JsonValueKind.Object && String(customData, "currency") is { } currency && !RuleBook.IsCurrencyCode(currency))
         {
-            problems.Add(Problem("custom_data.currency", "currency is not a three-letter ISO 4217 code", 2804019, "Invalid parameter", "CAPI006"));
+            problems.Add(RuleBook.PurchaseIncomplete.NotIso4217("custom_data.currency"));
         }
     }
 
@@ -193,7 +192,4 @@ public static class EventRules
 
     private static JsonElement Object(JsonElement owner, string name) =>
         owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out JsonElement value) ? value : default;
-
-    private static EventProblem Problem(string field, string message, int? subcode, string title, string? diagnosticId) =>
-        new(field, message, ValidationError, subcode, title, diagnosticId);
 }

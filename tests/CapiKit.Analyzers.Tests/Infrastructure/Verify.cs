@@ -70,6 +70,9 @@ internal static class Verify<TAnalyzer, TCodeFix>
     {
         public Test()
         {
+            // A rule reports each kind of finding through its own descriptor (one message format each), all with the
+            // rule's ID; markup names only the ID, and the message is the rule's business, tested against the schema.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             ReferenceAssemblies = new ReferenceAssemblies("net8.0");
             TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
             TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(CapiKit.ServerEvent).Assembly.Location));

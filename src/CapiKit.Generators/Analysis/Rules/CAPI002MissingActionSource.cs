@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI002: Event has no action_source. Meta requires action_source on every event and rejects the whole request without it.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI002]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI002MissingActionSource
+{
+    public const string Id = "CAPI002";
+
+    private const string Title = "Event has no action_source";
+
+    private const string Description = "Meta requires action_source on every event and rejects the whole request without it.";
+
+    /// <summary>this event has user_data but no action_source; Meta rejects the whole request without it</summary>
+    public static readonly DiagnosticDescriptor MissingInPayload = RuleDescriptor.Create(Id, Title, "this event has user_data but no action_source; Meta rejects the whole request without it", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>this JSON event has user_data but no action_source; Meta rejects the whole request without it</summary>
+    public static readonly DiagnosticDescriptor MissingInJson = RuleDescriptor.Create(Id, Title, "this JSON event has user_data but no action_source; Meta rejects the whole request without it", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>this ActionSource value is not one of Meta's action sources (default(ActionSource) is none)</summary>
+    public static readonly DiagnosticDescriptor NotAnActionSource = RuleDescriptor.Create(Id, Title, "this ActionSource value is not one of Meta's action sources (default(ActionSource) is none)", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>[ConversionEvent] class '{type}' has no action_source; set ActionSource on the attribute or map a member with [ActionSource]</summary>
+    public static readonly DiagnosticDescriptor MissingOnEventClass = RuleDescriptor.Create(Id, Title, "[ConversionEvent] class '{0}' has no action_source; set ActionSource on the attribute or map a member with [ActionSource]", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingInPayload, MissingInJson, NotAnActionSource, MissingOnEventClass);
+}

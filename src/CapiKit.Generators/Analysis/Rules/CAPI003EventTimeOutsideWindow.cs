@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI003: event_time is outside Meta's window. Meta rejects the whole request when an event_time is more than 7 days old (62 for physical_store) and treats future times as errors.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI003]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI003EventTimeOutsideWindow
+{
+    public const string Id = "CAPI003";
+
+    private const string Title = "event_time is outside Meta's window";
+
+    private const string Description = "Meta rejects the whole request when an event_time is more than 7 days old (62 for physical_store) and treats future times as errors.";
+
+    /// <summary>event_time is {age} old; Meta rejects the whole request when an event is more than {maxAgeDays} days old{forActionSource}</summary>
+    public static readonly DiagnosticDescriptor TooOld = RuleDescriptor.Create(Id, Title, "event_time is {0} old; Meta rejects the whole request when an event is more than {1} days old{2}", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>event_time is {ahead} in the future; Meta treats future times as errors (CapiKit tolerates {maxFutureSeconds} seconds of clock skew)</summary>
+    public static readonly DiagnosticDescriptor InTheFuture = RuleDescriptor.Create(Id, Title, "event_time is {0} in the future; Meta treats future times as errors (CapiKit tolerates {1} seconds of clock skew)", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>event_time is the fixed instant {date}; a constant timestamp goes stale, and Meta rejects events more than {maxAgeDays} days old</summary>
+    public static readonly DiagnosticDescriptor FixedInstant = RuleDescriptor.Create(Id, Title, "event_time is the fixed instant {0}; a constant timestamp goes stale, and Meta rejects events more than {1} days old", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(TooOld, InTheFuture, FixedInstant);
+}

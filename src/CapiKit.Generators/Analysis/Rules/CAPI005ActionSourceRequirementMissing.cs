@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI005: Event lacks a field its action source requires. Meta requires some fields for some action sources (event_source_url and client_user_agent on website events, messaging_channel on business_messaging events) and cannot match or attribute the events without them.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI005]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI005ActionSourceRequirementMissing
+{
+    public const string Id = "CAPI005";
+
+    private const string Title = "Event lacks a field its action source requires";
+
+    private const string Description = "Meta requires some fields for some action sources (event_source_url and client_user_agent on website events, messaging_channel on business_messaging events) and cannot match or attribute the events without them.";
+
+    /// <summary>this {actionSource} event has no {missing}; Meta requires them on {actionSource} events</summary>
+    public static readonly DiagnosticDescriptor MissingFields = RuleDescriptor.Create(Id, Title, "this {0} event has no {1}; Meta requires them on {0} events", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>'{type}' is a {actionSource} event but maps no {missing}; Meta requires them on {actionSource} events</summary>
+    public static readonly DiagnosticDescriptor EventClassMapsNoField = RuleDescriptor.Create(Id, Title, "'{0}' is a {1} event but maps no {2}; Meta requires them on {1} events", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingFields, EventClassMapsNoField);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI008: Event name is a near miss of a standard event. Standard event names are case-sensitive; a near miss counts as a custom event and is not optimized or reported as the standard one.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI008]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI008NearMissEventName
+{
+    public const string Id = "CAPI008";
+
+    private const string Title = "Event name is a near miss of a standard event";
+
+    private const string Description = "Standard event names are case-sensitive; a near miss counts as a custom event and is not optimized or reported as the standard one.";
+
+    /// <summary>'{name}' is not the standard event '{standard}'; Meta will count it as a custom event</summary>
+    public static readonly DiagnosticDescriptor NearMiss = RuleDescriptor.Create(Id, Title, "'{0}' is not the standard event '{1}'; Meta will count it as a custom event", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(NearMiss);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI009: event_id is a constant. Meta deduplicates events by event_id; one id for every event makes Meta drop all but the first ("Same Event ID Received for Many Event Instances").
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI009]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI009ConstantEventId
+{
+    public const string Id = "CAPI009";
+
+    private const string Title = "event_id is a constant";
+
+    private const string Description = "Meta deduplicates events by event_id; one id for every event makes Meta drop all but the first (\"Same Event ID Received for Many Event Instances\").";
+
+    /// <summary>event_id is the same for every event; Meta deduplicates on it and drops all but the first ("Same Event ID Received for Many Event Instances"): use the order or request id</summary>
+    public static readonly DiagnosticDescriptor Constant = RuleDescriptor.Create(Id, Title, "event_id is the same for every event; Meta deduplicates on it and drops all but the first (\"Same Event ID Received for Many Event Instances\"): use the order or request id", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Constant);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI010: More than 1,000 events in one request. Meta accepts at most 1,000 events per request and rejects larger ones whole.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI010]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI010TooManyEvents
+{
+    public const string Id = "CAPI010";
+
+    private const string Title = "More than 1,000 events in one request";
+
+    private const string Description = "Meta accepts at most 1,000 events per request and rejects larger ones whole.";
+
+    /// <summary>this request holds {count} events; Meta accepts at most {maxEvents} and rejects the whole request otherwise: send batches</summary>
+    public static readonly DiagnosticDescriptor TooMany = RuleDescriptor.Create(Id, Title, "this request holds {0} events; Meta accepts at most {1} and rejects the whole request otherwise: send batches", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(TooMany);
+}

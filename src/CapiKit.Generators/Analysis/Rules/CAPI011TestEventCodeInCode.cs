@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI011: test_event_code is a literal. Events with a test_event_code are still processed, and a literal ships to production; read it from configuration.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI011]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI011TestEventCodeInCode
+{
+    public const string Id = "CAPI011";
+
+    private const string Title = "test_event_code is a literal";
+
+    private const string Description = "Events with a test_event_code are still processed, and a literal ships to production; read it from configuration.";
+
+    /// <summary>test_event_code is written in code; it will ship to production, where test events still count: read it from configuration</summary>
+    public static readonly DiagnosticDescriptor Literal = RuleDescriptor.Create(Id, Title, "test_event_code is written in code; it will ship to production, where test events still count: read it from configuration", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Literal);
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI013: Customer information is only an invalid-only combination. Since Graph API v13.0 Meta treats events whose customer information is only one of the schema's invalid-only sets (objects.user_data.invalidOnlyCombinations) as invalid, and events without any as unmatchable.
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI013]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI013InvalidOnlyCustomerInformation
+{
+    public const string Id = "CAPI013";
+
+    private const string Title = "Customer information is only an invalid-only combination";
+
+    private const string Description = "Since Graph API v13.0 Meta treats events whose customer information is only one of the schema's invalid-only sets (objects.user_data.invalidOnlyCombinations) as invalid, and events without any as unmatchable.";
+
+    /// <summary>customer information is only {keys}, within {combination}, which Meta treats as invalid; add em, ph, external_id, fbp or the client IP</summary>
+    public static readonly DiagnosticDescriptor OnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "customer information is only {0}, within {1}, which Meta treats as invalid; add em, ph, external_id, fbp or the client IP", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>'{type}' maps only {keys} of customer information, within {combination}, which Meta treats as invalid; map em, ph, external_id, fbp or the client IP too</summary>
+    public static readonly DiagnosticDescriptor EventClassMapsOnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "'{0}' maps only {1} of customer information, within {2}, which Meta treats as invalid; map em, ph, external_id, fbp or the client IP too", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(OnlyInvalidCombination, EventClassMapsOnlyInvalidCombination);
+}

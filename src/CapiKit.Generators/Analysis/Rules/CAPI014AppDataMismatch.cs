@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI014: app_data does not fit the action source. App events need app_data with advertiser_tracking_enabled and a 16-slot extinfo; other events must not carry app_data ("Unexpected key advertiser_tracking_enabled").
+/// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI014]</c>) holds the same texts; a test compares them.
+/// </summary>
+internal static class CAPI014AppDataMismatch
+{
+    public const string Id = "CAPI014";
+
+    private const string Title = "app_data does not fit the action source";
+
+    private const string Description = "App events need app_data with advertiser_tracking_enabled and a 16-slot extinfo; other events must not carry app_data (\"Unexpected key advertiser_tracking_enabled\").";
+
+    /// <summary>this {actionSource} event has no {missing}; Meta requires them on {actionSource} events</summary>
+    public static readonly DiagnosticDescriptor MissingFields = RuleDescriptor.Create(Id, Title, "this {0} event has no {1}; Meta requires them on {0} events", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>{field} is not allowed on {actionSource} events; Meta rejects it ("Unexpected key")</summary>
+    public static readonly DiagnosticDescriptor Forbidden = RuleDescriptor.Create(Id, Title, "{0} is not allowed on {1} events; Meta rejects it (\"Unexpected key\")", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>app_data has no {missing}; Meta requires them on app events</summary>
+    public static readonly DiagnosticDescriptor MissingAppDataFields = RuleDescriptor.Create(Id, Title, "app_data has no {0}; Meta requires them on app events", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>extinfo has {slots} slots; Meta reads exactly {length}, empty strings for unknown ones</summary>
+    public static readonly DiagnosticDescriptor ExtinfoLength = RuleDescriptor.Create(Id, Title, "extinfo has {0} slots; Meta reads exactly {1}, empty strings for unknown ones", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>'{type}' is a {actionSource} event but maps no {missing}; Meta requires them on {actionSource} events</summary>
+    public static readonly DiagnosticDescriptor EventClassMapsNoField = RuleDescriptor.Create(Id, Title, "'{0}' is a {1} event but maps no {2}; Meta requires them on {1} events", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>'{type}' is a {actionSource} event but maps {field}; Meta rejects {field} on {actionSource} events</summary>
+    public static readonly DiagnosticDescriptor EventClassMapsForbidden = RuleDescriptor.Create(Id, Title, "'{0}' is a {1} event but maps {2}; Meta rejects {2} on {1} events", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
+    /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingFields, Forbidden, MissingAppDataFields, ExtinfoLength, EventClassMapsNoField, EventClassMapsForbidden);
+}
