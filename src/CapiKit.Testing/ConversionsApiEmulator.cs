@@ -174,22 +174,34 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
 
         if (data.GetArrayLength() > CapiSchema.MaxEventsPerRequest)
         {
-            await ErrorAsync(context, 100, null, "Invalid parameter", $"A request holds at most {CapiSchema.MaxEventsPerRequest} events.").ConfigureAwait(false);
+            EventProblem tooMany = RuleBook.TooManyEvents.TooMany("data", CapiSchema.MaxEventsPerRequest, data.GetArrayLength());
+            string error = await ErrorAsync(context, tooMany.Code, tooMany.Subcode, tooMany.Title, tooMany.Message).ConfigureAwait(false);
+            Record(datasetId, data, body, 400, fault, error, [tooMany]);
             return;
         }
 
         DateTimeOffset now = _options.TimeProvider.GetUtcNow();
+        List<EventProblem> problems = [];
+        (EventProblem Problem, int Index)? first = null;
         int index = 0;
         foreach (JsonElement serverEvent in data.EnumerateArray())
         {
-            if (EventRules.Validate(serverEvent, now) is [var problem, ..])
+            IReadOnlyList<EventProblem> found = EventRules.Validate(serverEvent, now);
+            if (found.Count > 0 && first is null)
             {
-                string error = await ErrorAsync(context, problem.Code, problem.Subcode, problem.Title, $"{problem.Message} (data[{index}])").ConfigureAwait(false);
-                Record(datasetId, data, body, 400, fault, error);
-                return;
+                first = (found[0], index);
             }
 
+            problems.AddRange(found);
             index++;
+        }
+
+        if (first is ({ } problem, int at))
+        {
+            // Meta answers with the first problem of the first invalid event; the record keeps them all.
+            string error = await ErrorAsync(context, problem.Code, problem.Subcode, problem.Title, $"{problem.Message} (data[{at}])").ConfigureAwait(false);
+            Record(datasetId, data, body, 400, fault, error, problems);
+            return;
         }
 
         string answer = JsonSerializer.Serialize(new SuccessBody(data.GetArrayLength(), [], TraceId()), EmulatorJson.Default.SuccessBody);
@@ -204,7 +216,7 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         return body.TryGetProperty("appsecret_proof", out JsonElement proof) && proof.GetString() == expected;
     }
 
-    private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault, string response)
+    private void Record(string datasetId, JsonElement data, JsonElement body, int status, FaultKind? fault, string response, IReadOnlyList<EventProblem>? problems = null)
     {
         List<string> events = [];
         List<string?> ids = [];
@@ -220,7 +232,7 @@ public sealed class ConversionsApiEmulator : IAsyncDisposable
         }
 
         string? testCode = body.TryGetProperty("test_event_code", out JsonElement code) ? TextOrNull(code) : null;
-        _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault, response));
+        _requests.Enqueue(new ReceivedRequest(datasetId, status, events, ids, testCode, fault, response, problems ?? []));
     }
 
     /// <summary>A string's text; null for other kinds and for a string that is no text (an unpaired surrogate escape).</summary>

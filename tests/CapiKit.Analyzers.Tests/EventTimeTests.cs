@@ -61,10 +61,10 @@ public sealed class EventTimeTests
     public Task Hand_built_event_times() => Payloads.Diagnostics(U + """
         class Sender
         {
-            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
-            object Fixed() => new { action_source = "chat", event_time = {|CAPI003:1633552688|}, user_data = new { } };
-            object Store() => new { action_source = "physical_store", event_time = DateTimeOffset.UtcNow.AddDays(-40).ToUnixTimeSeconds(), user_data = new { } };
-            object Fine() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { external_id = "c-1" } };
+            object Fixed() => new { action_source = "chat", event_time = {|CAPI003:1633552688|}, user_data = new { external_id = "c-1" } };
+            object Store() => new { action_source = "physical_store", event_time = DateTimeOffset.UtcNow.AddDays(-40).ToUnixTimeSeconds(), user_data = new { external_id = "c-1" } };
+            object Fine() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { external_id = "c-1" } };
         }
         """);
 
@@ -72,11 +72,11 @@ public sealed class EventTimeTests
     public Task Milliseconds_ticks_and_local_time() => Payloads.Diagnostics(U + """
         class Sender
         {
-            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
-            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
-            object Ticks() => new { action_source = "chat", event_time = {|CAPI004:DateTime.UtcNow.Ticks|}, user_data = new { } };
-            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
-            object Utc() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { external_id = "c-1" } };
+            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { external_id = "c-1" } };
+            object Ticks() => new { action_source = "chat", event_time = {|CAPI004:DateTime.UtcNow.Ticks|}, user_data = new { external_id = "c-1" } };
+            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { external_id = "c-1" } };
+            object Utc() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { external_id = "c-1" } };
         }
         """);
 
@@ -90,7 +90,7 @@ public sealed class EventTimeTests
 
     [Fact]
     public Task JSON_with_a_millisecond_event_time() => Payloads.Diagnostics(U + """
-        class Sender { string Body = {|CAPI004:"{\"action_source\":\"website\",\"event_time\":1770000000000,\"user_data\":{}}"|}; }
+        class Sender { string Body = {|CAPI004:"{\"action_source\":\"chat\",\"event_time\":1770000000000,\"user_data\":{\"external_id\":\"c-1\"}}"|}; }
         """);
 
     [Fact]
@@ -121,13 +121,13 @@ public sealed class EventTimeTests
         U + """
         class Sender
         {
-            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = {|CAPI003:DateTimeOffset.UtcNow.AddDays(-9).ToUnixTimeSeconds()|}, user_data = new { external_id = "c-1" } };
         }
         """,
         U + """
         class Sender
         {
-            object Old() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
+            object Old() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { external_id = "c-1" } };
         }
         """);
 
@@ -136,17 +136,17 @@ public sealed class EventTimeTests
         U + """
         class Sender
         {
-            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { } };
-            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { } };
-            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = {|CAPI004:DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()|}, user_data = new { external_id = "c-1" } };
+            object JsDate() => new { action_source = "chat", event_time = {|CAPI004:1770000000000|}, user_data = new { external_id = "c-1" } };
+            object Local() => new { action_source = "chat", event_time = {|CAPI004:(long)(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds|}, user_data = new { external_id = "c-1" } };
         }
         """,
         U + """
         class Sender
         {
-            object Ms() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
-            object JsDate() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { } };
-            object Local() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { } };
+            object Ms() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { external_id = "c-1" } };
+            object JsDate() => new { action_source = "chat", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), user_data = new { external_id = "c-1" } };
+            object Local() => new { action_source = "chat", event_time = (long)(DateTime.UtcNow - new DateTime(1970, 1, 1)).TotalSeconds, user_data = new { external_id = "c-1" } };
         }
         """);
 }

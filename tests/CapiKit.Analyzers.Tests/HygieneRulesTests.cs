@@ -233,6 +233,19 @@ public sealed class HygieneRulesTests
         """);
 
     [Fact]
+    public Task CAPI013_user_data_without_customer_information() => Verify<PayloadAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        class UserDto { [JsonPropertyName("em")] public string? Email { get; set; } }
+
+        class Sender
+        {
+            object Empty() => new { action_source = "chat", user_data = {|CAPI013:new { }|} };
+            object Json() => {|CAPI013:"{ \"action_source\": \"chat\", \"user_data\": { } }"|};
+            object Dto() => new { action_source = "chat", user_data = new UserDto() };
+            object Other() => new { action_source = "chat", user_data = new { em = (string?)null, tier = "gold" } };
+        }
+        """);
+
+    [Fact]
     public Task CAPI013_in_a_class() => Verify<EventClassAnalyzer, StandardEventNameCodeFixProvider>.Diagnostics(U + """
         [{|CAPI013:ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Chat)|}]
         public partial class Thin

@@ -39,7 +39,7 @@ public sealed class MissingActionSourceTests
             object Anonymous(string hash) => {|CAPI002:new { event_name = "Lead", user_data = new { em = hash } }|};
             object Map() => {|CAPI002:new Dictionary<string, object> { ["event_name"] = "Lead", ["user_data"] = new Dictionary<string, object>() }|};
             object Node() => {|CAPI002:new JsonObject { ["user_data"] = new JsonObject() }|};
-            object Fine() => new { event_name = "Lead", action_source = "chat", user_data = new { } };
+            object Fine() => new { event_name = "Lead", action_source = "chat", user_data = new { external_id = "c-1" } };
             object NotAnEvent() => new { event_name = "Lead" };
         }
         """);
@@ -56,7 +56,7 @@ public sealed class MissingActionSourceTests
 
     [Fact]
     public Task JSON_events_without_action_source() => Payloads.Diagnostics(U + """
-        class Sender { string Body = {|CAPI002:"{\"data\":[{\"event_name\":\"Lead\",\"user_data\":{\"client_user_agent\":\"ua\"}}]}"|}; }
+        class Sender { string Body = {|CAPI002:"{\"data\":[{\"event_name\":\"Lead\",\"user_data\":{\"external_id\":\"c-1\",\"client_user_agent\":\"ua\"}}]}"|}; }
         """);
 
     [Fact]
@@ -88,15 +88,15 @@ public sealed class MissingActionSourceTests
         U + """
         class Sender
         {
-            object A() => {|CAPI002:new { event_name = "Lead", user_data = new { } }|};
-            object B() => {|CAPI002:new { event_name = "Contact", user_data = new { } }|};
+            object A() => {|CAPI002:new { event_name = "Lead", user_data = new { external_id = "c-1" } }|};
+            object B() => {|CAPI002:new { event_name = "Contact", user_data = new { external_id = "c-1" } }|};
         }
         """,
         U + """
         class Sender
         {
-            object A() => new { event_name = "Lead", user_data = new { }, action_source = "chat" };
-            object B() => new { event_name = "Contact", user_data = new { }, action_source = "chat" };
+            object A() => new { event_name = "Lead", user_data = new { external_id = "c-1" }, action_source = "chat" };
+            object B() => new { event_name = "Contact", user_data = new { external_id = "c-1" }, action_source = "chat" };
         }
         """,
         "CAPI002.chat");

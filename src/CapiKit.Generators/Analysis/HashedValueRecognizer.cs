@@ -28,8 +28,12 @@ internal sealed class HashedValueRecognizer
     public Verdict Classify(IOperation value) => Classify(value, depth: 0);
 
     /// <summary>A 64-digit hex literal, of either case.</summary>
+    /// <summary>
+    /// 64 lower-case hex digits: Meta wants SHA-256 digests in lower-case hex, and the run-time pre-flight rejects
+    /// upper-case ones, so the analyzers do too (one verdict, ARCHITECTURE.md invariant 9).
+    /// </summary>
     public static bool IsHexDigest(string text) =>
-        text.Length == 64 && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F'));
+        text.Length == 64 && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     private Verdict Classify(IOperation value, int depth)
     {

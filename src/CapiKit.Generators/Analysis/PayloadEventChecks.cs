@@ -147,7 +147,13 @@ internal static class PayloadEventChecks
         }
 
         HashSet<string> keys = new(userData.Entries.Where(e => e.Value.ConstantValue is not { HasValue: true, Value: null }).Select(e => e.Key).Where(facts.IsUserDataKey), StringComparer.Ordinal);
-        if (keys.Count > 0 && facts.InvalidOnlyCombinations.FirstOrDefault(combination => keys.IsSubsetOf(combination)) is { } only)
+        // An object written whole (anonymous, initialized dictionary) with no customer key sends none; a DTO or an
+        // object filled later may get its keys elsewhere.
+        if (keys.Count == 0 && userData.Style != ContainerStyle.Other && userData.Entries.All(e => facts.IsUserDataKey(e.Key)))
+        {
+            report(Diagnostic.Create(CAPI013InvalidOnlyCustomerInformation.NoCustomerInformation, userData.Location));
+        }
+        else if (keys.Count > 0 && facts.InvalidOnlyCombinations.FirstOrDefault(combination => keys.IsSubsetOf(combination)) is { } only)
         {
             report(Diagnostic.Create(CAPI013InvalidOnlyCustomerInformation.OnlyInvalidCombination, userData.Location,
                 "{" + string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal)) + "}", "{" + string.Join(", ", only) + "}"));
