@@ -95,7 +95,7 @@ public sealed class UnhashedPiiTests
         class Sender
         {
             string Body = {|CAPI001:"""
-                { "data": [ { "event_name": "Lead", "action_source": "website",
+                { "data": [ { "event_name": "Lead", "action_source": "website", "event_source_url": "https://shop.example/",
                   "user_data": { "em": ["john@example.com"], "fn": ["\ud800"], "client_user_agent": "ua" } } ] }
                 """|};
             string Name = """{ "user_data": { "\udc00": "x" }, "action_source": "website" }""";

@@ -62,7 +62,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
             IOperation? currency = Argument("currency") ?? (method.Name == "SetCurrency" ? Argument("value") : null);
             if (ValueInspection.ConstantString(currency) is string code && !Iso4217.IsCode(code))
             {
-                PayloadEventChecks.ReportCurrency(currency!, code, report);
+                CAPI006PurchaseIncomplete.ReportCurrency(currency!.Syntax.GetLocation(), code, withFix: true, report);
             }
         }
 
@@ -70,11 +70,9 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
             || (SymbolEqualityComparer.Default.Equals(owner, symbols.ServerEvent) && method.Name == "Create"))
         {
             IOperation? name = Argument("name") ?? Argument("eventName");
-            if (ValueInspection.ConstantString(name) is string text && facts.NearMissOf(text) is string standard)
+            if (ValueInspection.ConstantString(name) is string text)
             {
-                report(Diagnostic.Create(CAPI008NearMissEventName.NearMiss, name!.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
-                    text, standard));
+                CAPI008NearMissEventName.Check(text, name!.Syntax.GetLocation(), withFix: true, new RuleContext(facts, report));
             }
         }
 
@@ -82,7 +80,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
             && facts.RawLabels.TryGetValue(method.Name.Substring(3), out string? key) && invocation.Arguments.Length == 1
             && ValueInspection.Modification(invocation.Arguments[0].Value) is { } modification)
         {
-            PayloadEventChecks.ReportModified(key, modification, report);
+            CAPI007RawKeyModified.ReportModified(key, modification, report);
         }
 
         if (SymbolEqualityComparer.Default.Equals(owner, symbols.ServerEvent) && !method.IsStatic)
@@ -137,7 +135,7 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
         }
         else if (IsCurrencyMember(member, facts) && ValueInspection.ConstantString(value) is string code && !Iso4217.IsCode(code))
         {
-            PayloadEventChecks.ReportCurrency(value!, code, report);
+            CAPI006PurchaseIncomplete.ReportCurrency(value!.Syntax.GetLocation(), code, withFix: true, report);
         }
         else if (member.Name is "TestEventCode" or "testEventCode")
         {
@@ -157,16 +155,15 @@ public sealed class BuilderUsageAnalyzer : DiagnosticAnalyzer
 
     private static void CheckCount(IOperation events, PayloadFacts facts, Action<Diagnostic> report)
     {
-        if (ValueInspection.Count(events) is int count && count > facts.MaxEvents)
+        if (ValueInspection.Count(events) is int count)
         {
-            report(Diagnostic.Create(CAPI010TooManyEvents.TooMany, events.Syntax.GetLocation(), count, facts.MaxEvents));
+            CAPI010TooManyEvents.Check(count, events.Syntax.GetLocation(), new RuleContext(facts, report));
         }
     }
 
     private static void ReportConstantEventId(IOperation value, Action<Diagnostic> report) =>
-        report(Diagnostic.Create(CAPI009ConstantEventId.Constant, value.Syntax.GetLocation()));
+        CAPI009ConstantEventId.Report(value.Syntax.GetLocation(), report);
 
     private static void ReportTestEventCode(IOperation value, Action<Diagnostic> report) =>
-        report(Diagnostic.Create(CAPI011TestEventCodeInCode.Literal, value.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration)));
+        CAPI011TestEventCodeInCode.Report(value.Syntax.GetLocation(), report);
 }

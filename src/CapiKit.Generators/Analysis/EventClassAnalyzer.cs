@@ -53,12 +53,10 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
         string? actionSource = facts.ActionSourceOf(attribute);
         HashSet<string> mapped = MappedFields(type, facts);
 
-        if (attribute.ConstructorArguments.FirstOrDefault().Value is string custom && facts.NearMissOf(custom) is string standard)
+        if (attribute.ConstructorArguments.FirstOrDefault().Value is string custom)
         {
             Location nameLocation = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? location;
-            report(Diagnostic.Create(CAPI008NearMissEventName.NearMiss, nameLocation,
-                ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard),
-                custom, standard));
+            CAPI008NearMissEventName.Check(custom, nameLocation, withFix: true, new RuleContext(facts, report));
         }
 
         // What the action source requires and forbids, from the schema: fields inside required objects (app_data's

@@ -52,39 +52,41 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     graph.Build();
-                    Report(graph, symbols, facts, end.ReportDiagnostic);
+                    Report(graph, facts, end.ReportDiagnostic);
                 });
             });
         });
     }
 
-    private static void Report(PayloadGraph graph, KnownSymbols symbols, PayloadFacts facts, System.Action<Diagnostic> report)
+    /// <summary>
+    /// Decides what each object of the method is (an event, a user_data or custom_data object, a request) and hands
+    /// it to the rules; what is wrong with it is the rules' business (Analysis/Rules).
+    /// </summary>
+    private static void Report(PayloadGraph graph, PayloadFacts facts, System.Action<Diagnostic> report)
     {
         HashedValueRecognizer recognizer = new(graph.LocalValues);
+        RuleContext context = new(facts, report);
         foreach (PayloadContainer container in graph.Containers)
         {
+            OperationPayload payload = new(container, graph, recognizer);
             if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts))
             {
-                CheckUserData(container, recognizer, facts, report);
+                PayloadRules.CheckUserData(payload, context);
             }
 
             if (container.ParentKeys.Contains("custom_data"))
             {
-                foreach (PayloadEntry entry in container.Entries.Where(e => facts.IsPersonalName(e.Key)))
-                {
-                    report(Diagnostic.Create(CAPI001UnhashedPii.PersonalDataInCustomData, entry.Value.Syntax.GetLocation(), entry.Key));
-                }
+                PayloadRules.CheckCustomData(payload, context);
             }
 
             if (container.Find("user_data") is not null)
             {
-                CheckEvent(container, facts, report);
-                PayloadEventChecks.CheckEvent(container, graph, facts, report);
+                PayloadRules.CheckEvent(payload, context);
             }
 
             if (container.Find("data") is not null || container.Find("test_event_code") is not null)
             {
-                PayloadEventChecks.CheckRequest(container, facts, report);
+                PayloadRules.CheckRequest(payload, context);
             }
         }
     }
@@ -94,68 +96,4 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         container.ParentKeys.Count == 0 && container.Style == ContainerStyle.Other
         && container.CreatedType is not null
         && container.JsonNames.Values.Count(facts.IsUserDataKey) >= 2;
-
-    private static void CheckUserData(PayloadContainer container, HashedValueRecognizer recognizer, PayloadFacts facts, System.Action<Diagnostic> report)
-    {
-        foreach (PayloadEntry entry in container.Entries.Where(e => facts.RequiredHashedKeys.Contains(e.Key)))
-        {
-            foreach (IOperation value in Values(entry.Value))
-            {
-                // Personal data is text; a number or a flag under "ph" is something else (a pH reading, say).
-                if (value.Type is { IsValueType: true })
-                {
-                    continue;
-                }
-
-                if (recognizer.Classify(value) == HashedValueRecognizer.Verdict.Raw)
-                {
-                    report(Diagnostic.Create(
-                        CAPI001UnhashedPii.RawValue,
-                        value.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.WrapInNormalizeAndHash).Add(FixKinds.Key, entry.Key),
-                        entry.Key));
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<IOperation> Values(IOperation value)
-    {
-        IOperation unwrapped = HashedValueRecognizer.Unwrap(value);
-        return unwrapped switch
-        {
-            IArrayCreationOperation array => array.Initializer?.ElementValues ?? Enumerable.Empty<IOperation>(),
-            IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }) && initializer.Initializers.Length > 0 =>
-                initializer.Initializers.Cast<IInvocationOperation>().Select(i => i.Arguments[0].Value),
-            _ when unwrapped.Kind.ToString() == "CollectionExpression" => unwrapped.ChildOperations,
-            _ => new[] { value },
-        };
-    }
-
-    private static void CheckEvent(PayloadContainer container, PayloadFacts facts, System.Action<Diagnostic> report)
-    {
-        PayloadEntry? actionSource = container.Find("action_source");
-        if (actionSource is null && !container.DeclaresJsonName("action_source"))
-        {
-            string? fix = container.Style switch
-            {
-                ContainerStyle.Anonymous => FixKinds.AddToAnonymousObject,
-                ContainerStyle.IndexerInitializer => FixKinds.AddIndexerEntry,
-                ContainerStyle.CollectionInitializer => FixKinds.AddCollectionEntry,
-                _ => null,
-            };
-            ImmutableDictionary<string, string?> properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, fix);
-            report(Diagnostic.Create(CAPI002MissingActionSource.MissingInPayload, container.Location, properties));
-        }
-
-        if (container.Find("event_time") is { } time)
-        {
-            string? source = actionSource?.Value.ConstantValue.Value as string;
-            Diagnostic? diagnostic = EventTimeRule.Check(EventTimeEvaluator.Evaluate(time.Value), time.Value.Syntax.GetLocation(), facts, source, EventTimeRule.UseNow);
-            if (diagnostic is not null)
-            {
-                report(diagnostic);
-            }
-        }
-    }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -32,4 +35,42 @@ internal static class CAPI001UnhashedPii
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(RawValue, PersonalDataInCustomData, NotDigestInJson, PersonalDataInJsonCustomData, RawValueThroughHashEntry);
+
+    /// <summary>
+    /// A raw value under a key Meta wants hashed. In C# each raw value is reported where it is written, with the fix
+    /// that wraps it; in a JSON literal the key is reported once, at the literal.
+    /// </summary>
+    public static void CheckUserData(PayloadObject userData, RuleContext context)
+    {
+        foreach (PayloadValue value in userData.Values.Where(v => context.Facts.RequiredHashedKeys.Contains(v.Key)))
+        {
+            if (value.Operation is null)
+            {
+                if (value.Items.Any(item => item.Hash == HashState.Raw))
+                {
+                    context.Report(Diagnostic.Create(NotDigestInJson, value.Location, value.Key));
+                }
+
+                continue;
+            }
+
+            foreach (PayloadValue item in value.Items.Where(item => item.Hash == HashState.Raw))
+            {
+                context.Report(Diagnostic.Create(
+                    RawValue,
+                    item.Location,
+                    ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.WrapInNormalizeAndHash).Add(FixKinds.Key, value.Key),
+                    value.Key));
+            }
+        }
+    }
+
+    /// <summary>Personal data in custom_data, which Meta does not hash.</summary>
+    public static void CheckCustomData(PayloadObject customData, RuleContext context)
+    {
+        foreach (PayloadValue value in customData.Values.Where(v => context.Facts.IsPersonalName(v.Key)))
+        {
+            context.Report(Diagnostic.Create(value.Operation is null ? PersonalDataInJsonCustomData : PersonalDataInCustomData, value.Location, value.Key));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -29,4 +30,29 @@ internal static class CAPI002MissingActionSource
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingInPayload, MissingInJson, NotAnActionSource, MissingOnEventClass);
+
+    /// <summary>An event without action_source; in C#, with the fix that adds it where the object's style allows.</summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (@event.MaySend("action_source"))
+        {
+            return;
+        }
+
+        if (@event is JsonPayload)
+        {
+            context.Report(Diagnostic.Create(MissingInJson, @event.Location));
+            return;
+        }
+
+        string? fix = @event.Style switch
+        {
+            ContainerStyle.Anonymous => FixKinds.AddToAnonymousObject,
+            ContainerStyle.IndexerInitializer => FixKinds.AddIndexerEntry,
+            ContainerStyle.CollectionInitializer => FixKinds.AddCollectionEntry,
+            _ => null,
+        };
+        ImmutableDictionary<string, string?> properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, fix);
+        context.Report(Diagnostic.Create(MissingInPayload, @event.Location, properties));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -26,4 +27,22 @@ internal static class CAPI003EventTimeOutsideWindow
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(TooOld, InTheFuture, FixedInstant);
+
+    /// <summary>
+    /// The event's event_time, outside the window of its action source (CAPI003) or not in Unix seconds (CAPI004,
+    /// which the same evaluation decides). A JSON literal has no expression to fix.
+    /// </summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (@event.Find("event_time") is not { } time)
+        {
+            return;
+        }
+
+        string? actionSource = @event.Find("action_source")?.Text;
+        if (EventTimeRule.Check(time.Time, time.Location, context.Facts, actionSource, time.Operation is null ? null : EventTimeRule.UseNow) is { } diagnostic)
+        {
+            context.Report(diagnostic);
+        }
+    }
 }

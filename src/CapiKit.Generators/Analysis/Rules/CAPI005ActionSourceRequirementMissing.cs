@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -23,4 +25,28 @@ internal static class CAPI005ActionSourceRequirementMissing
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingFields, EventClassMapsNoField);
+
+    /// <summary>
+    /// The event and user_data fields the event's action source requires, through the rule the schema names for
+    /// that action source (this one, or CAPI014 for app events). Fields inside app_data are CAPI014's.
+    /// </summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (@event.Find("action_source")?.Text is not { } actionSource
+            || !context.Facts.Requirements.TryGetValue(actionSource, out var required)
+            || context.Facts.MissingFieldsMessage(actionSource) is not { } message)
+        {
+            return;
+        }
+
+        PayloadObject? userData = @event.Child("user_data");
+        string[] missing = required
+            .Where(r => r.Object == "server_event" ? !@event.MaySend(r.Field) : r.Object == "user_data" && userData is not null && !userData.MaySend(r.Field))
+            .Select(r => r.Field)
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            context.Report(Diagnostic.Create(message, @event.Location, actionSource, string.Join(" and no ", missing)));
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -26,4 +28,35 @@ internal static class CAPI006PurchaseIncomplete
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingCustomData, EventClassMapsNoCustomData, NotIso4217);
+
+    /// <summary>The custom_data keys the event requires, and a currency that is not one of the schema's ISO 4217 codes.</summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        PayloadObject? customData = @event.Child("custom_data");
+        if (@event.Find("event_name")?.Text is { } eventName && context.Facts.RequiredCustomData.TryGetValue(eventName, out string[]? keys)
+            // custom_data sent from somewhere the model cannot follow, or a DTO's property set elsewhere: not known to lack them.
+            && (customData is not null || !@event.MaySend("custom_data")))
+        {
+            string[] missing = keys.Where(k => customData?.MaySend(k) != true).ToArray();
+            if (missing.Length > 0)
+            {
+                context.Report(Diagnostic.Create(MissingCustomData, @event.Location, eventName, string.Join(" and no ", missing)));
+            }
+        }
+
+        if (customData?.Find("currency") is { Text: { } code } currency && !Iso4217.IsCode(code))
+        {
+            ReportCurrency(currency.Location, code, withFix: currency.Operation is not null, context.Report);
+        }
+    }
+
+    /// <summary>A currency that is not an ISO 4217 code, with the code it most likely meant.</summary>
+    public static void ReportCurrency(Location location, string code, bool withFix, System.Action<Diagnostic> report)
+    {
+        string? suggestion = Iso4217.Suggest(code);
+        ImmutableDictionary<string, string?> properties = withFix && suggestion is not null
+            ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseCurrencyCode).Add(FixKinds.Value, suggestion)
+            : ImmutableDictionary<string, string?>.Empty;
+        report(Diagnostic.Create(NotIso4217, location, properties, code, suggestion is null ? "" : $"; did you mean {suggestion}?"));
+    }
 }

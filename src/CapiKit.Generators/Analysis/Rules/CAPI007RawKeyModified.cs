@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -23,4 +26,28 @@ internal static class CAPI007RawKeyModified
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Modified, Malformed);
+
+    /// <summary>A value Meta wants exactly as received (IP, user agent, fbc, fbp, ...) that the code rewrites.</summary>
+    public static void CheckUserData(PayloadObject userData, RuleContext context)
+    {
+        foreach (PayloadValue value in userData.Values.Where(v => context.Facts.RawKeys.Contains(v.Key)))
+        {
+            if (value.Operation is { } operation && ValueInspection.Modification(operation) is { } modification)
+            {
+                ReportModified(value.Key, modification, context.Report);
+            }
+        }
+    }
+
+    /// <summary>The rewriting call, with the fix that removes it when it can be removed.</summary>
+    public static void ReportModified(string key, IInvocationOperation modification, System.Action<Diagnostic> report)
+    {
+        bool removable = modification.Instance is not null && modification.Arguments.Length == 0
+            || modification.Instance is null && modification.Arguments.Length == 1;
+        ImmutableDictionary<string, string?> properties = removable
+            ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.RemoveCall)
+            : ImmutableDictionary<string, string?>.Empty;
+        string what = modification.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String ? $"{modification.TargetMethod.Name}()" : "hashing";
+        report(Diagnostic.Create(Modified, modification.Syntax.GetLocation(), properties, key, what, key == "fbc" ? "; fbc and its fbclid are case-sensitive" : ""));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -20,4 +21,25 @@ internal static class CAPI008NearMissEventName
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(NearMiss);
+
+    /// <summary>An event_name that nearly spells a standard event.</summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (@event.Find("event_name") is { Text: { } name } value)
+        {
+            Check(name, value.Location, withFix: value.Operation is not null, context);
+        }
+    }
+
+    /// <summary>A name wherever it is written (a payload, a builder call, an attribute), with the fix to the standard spelling.</summary>
+    public static void Check(string name, Location location, bool withFix, RuleContext context)
+    {
+        if (context.Facts.NearMissOf(name) is string standard)
+        {
+            ImmutableDictionary<string, string?> properties = withFix
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.Report(Diagnostic.Create(NearMiss, location, properties, name, standard));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -20,4 +21,18 @@ internal static class CAPI009ConstantEventId
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Constant);
+
+    /// <summary>
+    /// A constant event_id written in C#. A JSON literal is a template more often than a payload, and its id is
+    /// usually replaced before sending, so it is not reported.
+    /// </summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (@event.Find("event_id") is { Operation: not null, IsNonEmptyConstant: true } eventId)
+        {
+            Report(eventId.Location, context.Report);
+        }
+    }
+
+    public static void Report(Location location, System.Action<Diagnostic> report) => report(Diagnostic.Create(Constant, location));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -20,4 +21,21 @@ internal static class CAPI010TooManyEvents
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(TooMany);
+
+    /// <summary>A request whose data holds more events than Meta accepts.</summary>
+    public static void CheckRequest(PayloadObject request, RuleContext context)
+    {
+        if (request.Find("data") is { Count: int count } data)
+        {
+            Check(count, data.Location, context);
+        }
+    }
+
+    public static void Check(int count, Location location, RuleContext context)
+    {
+        if (count > context.Facts.MaxEvents)
+        {
+            context.Report(Diagnostic.Create(TooMany, location, count, context.Facts.MaxEvents));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -20,4 +21,16 @@ internal static class CAPI011TestEventCodeInCode
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Literal);
+
+    /// <summary>A literal test_event_code written in C# (a JSON literal's is a template's, and left alone as CAPI009's is).</summary>
+    public static void CheckRequest(PayloadObject request, RuleContext context)
+    {
+        if (request.Find("test_event_code") is { Operation: not null, IsNonEmptyConstant: true } code)
+        {
+            Report(code.Location, context.Report);
+        }
+    }
+
+    public static void Report(Location location, System.Action<Diagnostic> report) =>
+        report(Diagnostic.Create(Literal, location, ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration)));
 }

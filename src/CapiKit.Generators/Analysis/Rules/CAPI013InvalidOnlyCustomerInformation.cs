@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -26,4 +30,25 @@ internal static class CAPI013InvalidOnlyCustomerInformation
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(OnlyInvalidCombination, NoCustomerInformation, EventClassMapsOnlyInvalidCombination);
+
+    /// <summary>
+    /// user_data whose keys are only one of the schema's invalid-only combinations, or none at all in an object
+    /// written whole. Keys are counted as the pre-flight counts them: every key with a value that is not null.
+    /// </summary>
+    public static void CheckUserData(PayloadObject userData, RuleContext context)
+    {
+        HashSet<string> keys = new(userData.Values.Where(v => !v.IsNull).Select(v => v.Key), StringComparer.Ordinal);
+        bool whole = userData is JsonPayload || userData.Style != ContainerStyle.Other;
+        if (keys.Count == 0 && whole && userData.Values.All(v => context.Facts.IsUserDataKey(v.Key)))
+        {
+            context.Report(Diagnostic.Create(NoCustomerInformation, userData.Location));
+        }
+        else if (keys.Count > 0 && context.Facts.InvalidOnlyCombinations.FirstOrDefault(combination => keys.IsSubsetOf(combination)) is { } only)
+        {
+            context.Report(Diagnostic.Create(OnlyInvalidCombination, userData.Location, Set(keys), Set(only)));
+        }
+    }
+
+    /// <summary><c>{ct, zp}</c>: keys in a stable order.</summary>
+    public static string Set(IEnumerable<string> keys) => "{" + string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal)) + "}";
 }

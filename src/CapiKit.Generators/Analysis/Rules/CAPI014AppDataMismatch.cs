@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis.Rules;
@@ -35,4 +37,43 @@ internal static class CAPI014AppDataMismatch
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingFields, Forbidden, MissingAppDataFields, ExtinfoLength, EventClassMapsNoField, EventClassMapsForbidden);
+
+    /// <summary>
+    /// Fields the event's action source forbids (app_data on a non-app event), fields required inside app_data, and
+    /// an extinfo of the wrong length. Missing event fields of app events are reported by
+    /// <see cref="CAPI005ActionSourceRequirementMissing"/> through this rule's message, as the schema's requiresRule says.
+    /// </summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        string? actionSource = @event.Find("action_source")?.Text;
+        if (actionSource is not null && context.Facts.Forbidden.TryGetValue(actionSource, out var forbidden) && context.Facts.ForbiddenFieldMessage(actionSource) is { } message)
+        {
+            foreach ((string _, string field) in forbidden.Where(f => f.Object == "server_event"))
+            {
+                if (@event.Find(field) is { IsNull: false } value)
+                {
+                    context.Report(Diagnostic.Create(message, value.Location, field, actionSource));
+                }
+            }
+        }
+
+        if (@event.Child("app_data") is not { } appData)
+        {
+            return;
+        }
+
+        if (actionSource is not null && context.Facts.Requirements.TryGetValue(actionSource, out var required))
+        {
+            string[] missing = required.Where(r => r.Object == "app_data" && !appData.MaySend(r.Field)).Select(r => r.Field).ToArray();
+            if (missing.Length > 0)
+            {
+                context.Report(Diagnostic.Create(MissingAppDataFields, appData.Location, string.Join(" and no ", missing)));
+            }
+        }
+
+        if (appData.Find("extinfo") is { Count: int slots } extinfo && slots != context.Facts.ExtinfoLength)
+        {
+            context.Report(Diagnostic.Create(ExtinfoLength, extinfo.Location, slots, context.Facts.ExtinfoLength));
+        }
+    }
 }

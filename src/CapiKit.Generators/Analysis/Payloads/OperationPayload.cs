@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CapiKit.Generators.Analysis.Payloads;
+
+/// <summary>A payload object written in C#: one <see cref="PayloadContainer"/> of a method's <see cref="PayloadGraph"/>.</summary>
+internal sealed class OperationPayload : PayloadObject
+{
+    private readonly PayloadContainer _container;
+    private readonly PayloadGraph _graph;
+    private readonly HashedValueRecognizer _recognizer;
+    private IReadOnlyList<PayloadValue>? _values;
+
+    public OperationPayload(PayloadContainer container, PayloadGraph graph, HashedValueRecognizer recognizer)
+    {
+        _container = container;
+        _graph = graph;
+        _recognizer = recognizer;
+    }
+
+    public PayloadContainer Container => _container;
+
+    public override Location Location => _container.Location;
+
+    public override ContainerStyle Style => _container.Style;
+
+    public override IReadOnlyList<PayloadValue> Values => _values ??= _container.Entries.Select(e => (PayloadValue)new OperationValue(e.Key, e.Value, _recognizer)).ToList();
+
+    public override bool Declares(string key) => _container.DeclaresJsonName(key);
+
+    public override bool MaySend(string key) => _container.Find(key) is not null || _container.DeclaresJsonName(key);
+
+    public override PayloadObject? Child(string key) =>
+        _container.Find(key) is { } entry && _graph.Resolve(entry.Value, 0).FirstOrDefault() is { } child ? new OperationPayload(child, _graph, _recognizer) : null;
+
+    private sealed class OperationValue : PayloadValue
+    {
+        private readonly IOperation _value;
+        private readonly HashedValueRecognizer _recognizer;
+
+        public OperationValue(string key, IOperation value, HashedValueRecognizer recognizer)
+            : base(key)
+        {
+            _value = value;
+            _recognizer = recognizer;
+        }
+
+        public override Location Location => _value.Syntax.GetLocation();
+
+        public override string? Text => ValueInspection.ConstantString(_value);
+
+        public override bool IsNull => _value.ConstantValue is { HasValue: true, Value: null };
+
+        public override int? Count => ValueInspection.Count(_value);
+
+        public override IEnumerable<PayloadValue> Items => ItemOperations(_value).Select(item => new OperationValue(Key, item, _recognizer));
+
+        // Personal data is text; a number or a flag under "ph" is something else (a pH reading, say).
+        public override HashState Hash =>
+            _value.Type is { IsValueType: true } ? HashState.Unknown
+            : _recognizer.Classify(_value) == HashedValueRecognizer.Verdict.Raw ? HashState.Raw
+            : HashState.Unknown;
+
+        public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
+
+        public override IOperation? Operation => _value;
+
+        private static IEnumerable<IOperation> ItemOperations(IOperation value)
+        {
+            IOperation unwrapped = HashedValueRecognizer.Unwrap(value);
+            return unwrapped switch
+            {
+                IArrayCreationOperation array => array.Initializer?.ElementValues ?? Enumerable.Empty<IOperation>(),
+                IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.Length > 0 && initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }) =>
+                    initializer.Initializers.Cast<IInvocationOperation>().Select(i => i.Arguments[0].Value),
+                _ when unwrapped.Kind.ToString() == "CollectionExpression" => unwrapped.ChildOperations,
+                _ => new[] { value },
+            };
+        }
+    }
+}
