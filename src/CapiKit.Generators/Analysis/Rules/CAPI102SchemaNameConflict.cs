@@ -1,0 +1,20 @@
+using Microsoft.CodeAnalysis;
+
+namespace CapiKit.Generators.Analysis.Rules;
+
+/// <summary>
+/// CAPI102: a <c>*.capi.json</c> file redefines a standard event or custom_data key, or defines one twice. Found by
+/// <see cref="Schema.SchemaReader"/>, reported by <see cref="ExtensionFileAnalyzer"/>.
+/// </summary>
+internal static class CAPI102SchemaNameConflict
+{
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        DiagnosticIds.SchemaNameConflict,
+        title: "Schema extension redefines a name",
+        messageFormat: "'{0}' redefines a name: {1}",
+        category: "CapiKit.Schema",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A custom event or custom_data key must not take the name of a standard one or of another entry; the redefinition is left out.",
+        helpLinkUri: Descriptors.HelpLinkBase + DiagnosticIds.SchemaNameConflict + ".md");
+}
