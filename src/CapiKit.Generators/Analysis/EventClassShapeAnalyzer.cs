@@ -40,7 +40,7 @@ public sealed class EventClassShapeAnalyzer : DiagnosticAnalyzer
             // The keys of the project's extension files, read only if a class maps a key that is not standard.
             ImmutableArray<AdditionalText> files = start.Options.AdditionalFiles;
             CancellationToken compilationToken = start.CancellationToken;
-            Lazy<HashSet<string>> declaredKeys = new(() => DeclaredKeys(files, schema, compilationToken));
+            Lazy<HashSet<string>> declaredKeys = new(() => DeclaredKeys(files, schema, compilationToken), LazyThreadSafetyMode.PublicationOnly);
             Func<string, bool> isKnown = key => CAPI113UnknownCustomDataKey.IsKnown(key, schema, declaredKeys.Value);
 
             // A member inherited by several event classes is reported once, at the member.

@@ -2,7 +2,8 @@ namespace CapiKit.Generators;
 
 /// <summary>
 /// Every CapiKit diagnostic ID, in one place. <c>CAPI0nn</c> are usage rules reported by analyzers;
-/// <c>CAPI1nn</c> are schema, extension-file and attribute-shape errors reported by the generator.
+/// <c>CAPI1nn</c> are schema, extension-file and attribute-shape errors, reported by analyzers too (the generator
+/// only leaves out what they report, and reports the built-in schema failing to load).
 /// Other tools, docs and users' .editorconfig files depend on these IDs: never reuse or renumber one.
 /// </summary>
 internal static class DiagnosticIds
