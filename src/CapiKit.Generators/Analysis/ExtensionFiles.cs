@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using CapiKit.Generators.Common;
@@ -16,8 +17,9 @@ internal static class ExtensionFiles
 {
     public const string Suffix = ".capi.json";
 
-    // The analyzers read a file once per compilation; its text object stays the same until the file changes.
-    private static readonly ConditionalWeakTable<SourceText, CachedRead> Cache = new();
+    // The generator and the analyzers read a file once per text; the text object stays the same until the file changes.
+    // Keyed by path too, as the problems name the file.
+    private static readonly ConditionalWeakTable<SourceText, ConcurrentDictionary<string, (ExtensionSpec?, EquatableArray<SchemaProblem>)>> Cache = new();
 
     public static bool IsExtensionFile(string path) => path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
 
@@ -30,16 +32,7 @@ internal static class ExtensionFiles
             return (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, file.Path, 0, "the file could not be read") }.ToEquatableArray());
         }
 
-        if (Cache.TryGetValue(text, out CachedRead? read) && read.Path == file.Path)
-        {
-            return (read.Extension, read.Problems);
-        }
-
-        (ExtensionSpec? extension, EquatableArray<SchemaProblem> problems) = SchemaReader.ReadExtension(file.Path, text.ToString(), schema);
-        Cache.Remove(text);
-        Cache.Add(text, new CachedRead(file.Path, extension, problems));
-        return (extension, problems);
+        return Cache.GetValue(text, static _ => new ConcurrentDictionary<string, (ExtensionSpec?, EquatableArray<SchemaProblem>)>(StringComparer.Ordinal))
+            .GetOrAdd(file.Path, path => SchemaReader.ReadExtension(path, text.ToString(), schema));
     }
-
-    private sealed record CachedRead(string Path, ExtensionSpec? Extension, EquatableArray<SchemaProblem> Problems);
 }

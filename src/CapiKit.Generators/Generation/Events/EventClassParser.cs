@@ -232,7 +232,14 @@ internal static class EventClassParser
         if (field is null)
         {
             // A custom_data key not in the built-in schema: checked against the users' extension files (CAPI113).
-            return kind is null ? null : new MemberSpec(member.Name, target, key, kind, enumType, nullable);
+            if (kind is null)
+            {
+                report?.Invoke(Diagnostic.Create(
+                    CAPI111MemberTypeNotMappable.Descriptor, location, member.Name, $"'{type.ToDisplayString()}'", $"{target}.{key}", "a string, number, bool, enum or a collection of them"));
+                return null;
+            }
+
+            return new MemberSpec(member.Name, target, key, kind, enumType, nullable);
         }
 
         IReadOnlyList<string> accepted = Accepted(field, schema);
