@@ -3,10 +3,15 @@ using CapiKit.CodeFixes;
 using CapiKit.Generators.Analysis;
 using Payloads = CapiKit.Analyzers.Tests.Infrastructure.Verify<CapiKit.Generators.Analysis.PayloadAnalyzer, CapiKit.CodeFixes.MissingActionSourceCodeFixProvider>;
 using Usage = CapiKit.Analyzers.Tests.Infrastructure.Verify<CapiKit.Generators.Analysis.ConversionEventUsageAnalyzer, CapiKit.CodeFixes.MissingActionSourceCodeFixProvider>;
+using InferredPayloads = CapiKit.Analyzers.Tests.Infrastructure.Verify<CapiKit.Generators.Analysis.PayloadAnalyzer, CapiKit.CodeFixes.InferredActionSourceCodeFixProvider>;
+using InferredUsage = CapiKit.Analyzers.Tests.Infrastructure.Verify<CapiKit.Generators.Analysis.ConversionEventUsageAnalyzer, CapiKit.CodeFixes.InferredActionSourceCodeFixProvider>;
 
 namespace CapiKit.Analyzers.Tests;
 
-/// <summary>CAPI002 in attributed classes, builder calls and hand-built events, with a fix per action source.</summary>
+/// <summary>
+/// CAPI002 in attributed classes, builder calls and hand-built events, with a fix per action source (no Fix All), and
+/// an inferred fix with Fix All when the event's fields or the rest of the project show the one value it needs.
+/// </summary>
 public sealed class MissingActionSourceTests
 {
     private const string U = Verify<PayloadAnalyzer, MissingActionSourceCodeFixProvider>.Usings;
@@ -82,6 +87,125 @@ public sealed class MissingActionSourceTests
         public partial class StorePurchase { }
         """,
         "CAPI002.physical_store");
+
+    [Fact]
+    public void A_value_chosen_for_one_event_is_not_applied_to_all()
+    {
+        Assert.Null(new MissingActionSourceCodeFixProvider().GetFixAllProvider());
+        Assert.NotNull(new InferredActionSourceCodeFixProvider().GetFixAllProvider());
+    }
+
+    [Fact]
+    public Task Fix_All_infers_each_event_from_its_fields_and_leaves_the_others() => InferredUsage.FixPartly(
+        U + """
+        [{|CAPI002:ConversionEvent(StandardEvent.Lead)|}]
+        public partial class PageLead { [EventSourceUrl] public string? Url { get; init; } }
+
+        [{|CAPI002:ConversionEvent(StandardEvent.ViewContent)|}]
+        public partial class Browsing { [UserData(UserDataField.ClientUserAgent)] public string? Agent { get; init; } }
+
+        [{|CAPI002:ConversionEvent(StandardEvent.Purchase)|}]
+        public partial class InAppPurchase { [AppData] public AppData? App { get; init; } }
+
+        [{|CAPI002:ConversionEvent(StandardEvent.Contact)|}]
+        public partial class Callback { [UserData(UserDataField.Phone)] public string? Phone { get; init; } }
+        """,
+        U + """
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+        public partial class PageLead { [EventSourceUrl] public string? Url { get; init; } }
+
+        [ConversionEvent(StandardEvent.ViewContent, ActionSource = ActionSource.Website)]
+        public partial class Browsing { [UserData(UserDataField.ClientUserAgent)] public string? Agent { get; init; } }
+
+        [ConversionEvent(StandardEvent.Purchase, ActionSource = ActionSource.App)]
+        public partial class InAppPurchase { [AppData] public AppData? App { get; init; } }
+
+        [{|CAPI002:ConversionEvent(StandardEvent.Contact)|}]
+        public partial class Callback { [UserData(UserDataField.Phone)] public string? Phone { get; init; } }
+        """,
+        InferredActionSourceCodeFixProvider.EquivalenceKey);
+
+    [Fact]
+    public Task Fix_All_uses_the_one_action_source_the_project_uses() => InferredUsage.FixWithFile(
+        U + """
+        [{|CAPI002:ConversionEvent(StandardEvent.Contact)|}]
+        public partial class Callback { [UserData(UserDataField.Phone)] public string? Phone { get; init; } }
+
+        [{|CAPI002:ConversionEvent(StandardEvent.Lead)|}]
+        public partial class CallbackLead { }
+        """,
+        U + """
+        [ConversionEvent(StandardEvent.Contact, ActionSource = ActionSource.PhoneCall)]
+        public partial class Callback { [UserData(UserDataField.Phone)] public string? Phone { get; init; } }
+
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.PhoneCall)]
+        public partial class CallbackLead { }
+        """,
+        U + """
+        [ConversionEvent(StandardEvent.Schedule, ActionSource = ActionSource.PhoneCall)]
+        public partial class Booked { }
+        """);
+
+    [Theory]
+    [InlineData("two action sources in the project", """
+        [{|CAPI002:ConversionEvent(StandardEvent.Contact)|}]
+        public partial class Callback { }
+
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Email)]
+        public partial class Mailed { }
+
+        class Sender { ServerEvent Chat() => ServerEvent.Create("Contact", DateTimeOffset.UtcNow, ActionSource.Chat); }
+        """)]
+    [InlineData("nothing to go by", """
+        [{|CAPI002:ConversionEvent(StandardEvent.Contact)|}]
+        public partial class Callback { [UserData(UserDataField.Phone)] public string? Phone { get; init; } }
+        """)]
+    [InlineData("fields of two action sources", """
+        [{|CAPI002:ConversionEvent(StandardEvent.Purchase)|}]
+        public partial class Confused { [EventSourceUrl] public string? Url { get; init; } [AppData] public AppData? App { get; init; } }
+
+        [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+        public partial class Other { }
+        """)]
+    public Task No_inferred_fix_when_no_single_action_source_follows_from_the_code(string why, string source)
+    {
+        _ = why;
+        return InferredUsage.Fix(U + source, U + source, InferredActionSourceCodeFixProvider.EquivalenceKey);
+    }
+
+    // Once website, they lack the other website field (CAPI005): the fix names the action source, not what it needs.
+    [Fact]
+    public Task Fix_All_infers_hand_built_events_from_what_they_send() => InferredPayloads.FixPartly(
+        U + """
+        class Sender
+        {
+            object Page(string url) => {|CAPI002:new { event_name = "Lead", event_source_url = url, user_data = new { external_id = "c-1" } }|};
+            object Browser(string agent) => {|CAPI002:new Dictionary<string, object>
+            {
+                ["event_name"] = "ViewContent",
+                ["user_data"] = {|CAPI013:new Dictionary<string, object> { ["client_user_agent"] = agent }|},
+            }|};
+            object Unknown() => {|CAPI002:new { event_name = "Contact", user_data = new { external_id = "c-1" } }|};
+            object Mailed() => new { event_name = "Lead", action_source = "email", user_data = new { external_id = "c-1" } };
+            object Chatted() => new { event_name = "Lead", action_source = "chat", user_data = new { external_id = "c-1" } };
+        }
+        """,
+        U + """
+        class Sender
+        {
+            object Page(string url) => {|CAPI005:new { event_name = "Lead", event_source_url = url, user_data = new { external_id = "c-1" }, action_source = "website" }|};
+            object Browser(string agent) => {|CAPI005:new Dictionary<string, object>
+            {
+                ["event_name"] = "ViewContent",
+                ["user_data"] = {|CAPI013:new Dictionary<string, object> { ["client_user_agent"] = agent }|},
+                ["action_source"] = "website",
+            }|};
+            object Unknown() => {|CAPI002:new { event_name = "Contact", user_data = new { external_id = "c-1" } }|};
+            object Mailed() => new { event_name = "Lead", action_source = "email", user_data = new { external_id = "c-1" } };
+            object Chatted() => new { event_name = "Lead", action_source = "chat", user_data = new { external_id = "c-1" } };
+        }
+        """,
+        InferredActionSourceCodeFixProvider.EquivalenceKey);
 
     [Fact]
     public Task Fix_adds_a_member_to_anonymous_objects_everywhere() => Payloads.Fix(

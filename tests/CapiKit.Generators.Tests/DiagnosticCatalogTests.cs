@@ -32,13 +32,13 @@ public sealed class DiagnosticCatalogTests
         Assert.StartsWith("CAPI", id, StringComparison.Ordinal);
     }
 
-    /// <summary>The generator's descriptors and one descriptor of each rule under Analysis/Rules.</summary>
+    // Wherever a descriptor lives (a rule's own file under Analysis/Rules), one per ID.
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
-        typeof(CapiKit.Generators.Generation.EventGenerator).Assembly.GetType("CapiKit.Generators.Descriptors")!
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
+        typeof(CapiKit.Generators.Generation.EventGenerator).Assembly.GetTypes()
+            .Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-            .Concat(CapiKit.Generators.Analysis.Rules.RuleRegistry.All)
             .GroupBy(d => d.Id)
             .Select(g => g.First());
 }

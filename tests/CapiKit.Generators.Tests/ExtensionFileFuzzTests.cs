@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using System.Text;
 using CapiKit.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CapiKit.Generators.Tests;
 
 /// <summary>
-/// Random and mutated <c>*.capi.json</c> files through the generator: it never throws (no CS8785), and whatever it
-/// generates (from a file's good entries, bad ones being CAPI1xx diagnostics) compiles. Seeded, so a failure is
-/// reproducible.
+/// Random and mutated <c>*.capi.json</c> files through the generator and ExtensionFileAnalyzer: neither throws (no
+/// CS8785, no AD0001), and whatever the generator makes of a file (its good entries; the bad ones are the analyzer's
+/// CAPI1xx diagnostics) compiles. Seeded, so a failure is reproducible.
 /// </summary>
 public sealed class ExtensionFileFuzzTests
 {
@@ -24,14 +25,15 @@ public sealed class ExtensionFileFuzzTests
     private static readonly string[] Types = ["string", "integer", "int64", "number", "boolean", "url", "enum", "array", "object", "text", "currency"];
 
     [Fact]
-    public void Mutated_extension_files_never_crash_the_generator_and_accepted_ones_compile()
+    public async Task Mutated_extension_files_never_crash_the_generator_or_the_analyzer_and_accepted_ones_compile()
     {
         Random random = new(20261201);
         List<string> failures = [];
+        HashSet<int> filesWithProblems = [];
         for (int i = 0; i < Files; i++)
         {
             string json = Mutate(Generate(random), random);
-            string? failure = Check(json, i);
+            string? failure = await Check(json, i, filesWithProblems);
             if (failure is not null)
             {
                 failures.Add($"#{i}: {failure}\n{json}");
@@ -39,9 +41,10 @@ public sealed class ExtensionFileFuzzTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {Files} files failed; first:\n{string.Join("\n\n", failures.Take(3))}");
+        Assert.InRange(filesWithProblems.Count, Files / 10, Files - 1);   // the mutations do make bad files, and not only
     }
 
-    private static string? Check(string json, int index)
+    private static async Task<string?> Check(string json, int index, HashSet<int> filesWithProblems)
     {
         CSharpCompilationHolder holder = new();
         InMemoryAdditionalText file = new($"/src/fuzz{index}/plans.capi.json", json);
@@ -51,8 +54,25 @@ public sealed class ExtensionFileFuzzTests
             return $"the generator threw {exception.GetType().Name}: {exception.Message}";
         }
 
+        if (!diagnostics.IsEmpty)
+        {
+            return $"the generator reported {diagnostics[0]}; the analyzer reports what is wrong in extension files";
+        }
+
+        ImmutableArray<Diagnostic> reported = await output
+            .WithAnalyzers([new CapiKit.Generators.Analysis.ExtensionFileAnalyzer()], new AnalyzerOptions([file]))
+            .GetAnalyzerDiagnosticsAsync();
+        if (reported.FirstOrDefault(d => !d.Id.StartsWith("CAPI10", StringComparison.Ordinal)) is { } crash)
+        {
+            return $"the analyzer reported {crash}";
+        }
+
+        if (!reported.IsEmpty)
+        {
+            filesWithProblems.Add(index);
+        }
+
         // Entries with a problem are reported and left out; whatever was generated from the rest must compile.
-        _ = diagnostics;
         Diagnostic[] errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         return errors.Length == 0 ? null : $"the generated code does not compile: {string.Join("; ", errors.Take(3).Select(e => e.ToString()))}";
     }

@@ -69,9 +69,9 @@ public sealed class ExtensionFileNamingTests
         GeneratorTest test = GeneratorTest.ForDiagnostics("""
             static class Use { static CapiKit.EventDefinition Renewal() => CapiKit.Extensions.MixedEvents.Renewed("gold"); }
             """, ("/0/mixed.capi.json", json));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 5, 3, 5).WithArguments("key 'Tier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 31, 3, 31).WithArguments("key 'Tier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 6, 21, 6, 21).WithArguments("custom event 'Upgraded' requires custom_data key 'tier', which is neither standard nor declared in customDataFields"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 5, 3, 5).WithArguments("mixed.capi.json", "key 'Tier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 3, 31, 3, 31).WithArguments("mixed.capi.json", "key 'Tier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/mixed.capi.json", 6, 21, 6, 21).WithArguments("mixed.capi.json", "custom event 'Upgraded' requires custom_data key 'tier', which is neither standard nor declared in customDataFields"));
         await test.RunAsync();
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace CapiKit.Generators.Tests;
 
-/// <summary>Each generator diagnostic, reported where it belongs, and silent on correct input.</summary>
+/// <summary>
+/// Each CAPI1nn diagnostic, reported where it belongs by its analyzer (the generator only skips what it cannot
+/// generate, and a duplicate from it would fail these tests), and silent on correct input.
+/// </summary>
 public sealed class GeneratorDiagnosticTests
 {
     private const string Usings = "using CapiKit;\nusing System;\nusing System.Collections.Generic;\n";
@@ -91,6 +94,39 @@ public sealed class GeneratorDiagnosticTests
             """).RunAsync();
 
     [Fact]
+    public async Task CAPI111_a_bad_member_of_a_base_class_is_reported_once_for_all_its_event_classes() =>
+        await GeneratorTest.ForDiagnostics(Usings + """
+            public abstract class Shared { [UserData(UserDataField.Email)] public int {|CAPI111:Email|} { get; init; } }
+            [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+            public partial class Lead : Shared { }
+            [ConversionEvent(StandardEvent.Contact, ActionSource = ActionSource.Website)]
+            public partial class Contact : Shared { }
+            """).RunAsync();
+
+    [Fact]
+    public void The_generator_itself_reports_none_of_them_and_generates_what_it_can()
+    {
+        var compilation = GeneratorHarness.Compilation("Shop", Usings + """
+            namespace Shop;
+            [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Website)]
+            public class NotPartial { }
+            [ConversionEvent(StandardEvent.Purchase, ActionSource = ActionSource.Website)]
+            public partial class Order
+            {
+                [UserData(UserDataField.Email)] public int Email { get; init; }
+                [UserData(UserDataField.Phone)] public string? Phone { get; init; }
+                [UserData(UserDataField.Phone)] public string? Backup { get; init; }
+                [CustomData("loyalty_tier")] public string? Tier { get; init; }
+            }
+            """);
+        var (driver, output, diagnostics) = GeneratorHarness.Run(compilation, new InMemoryAdditionalText("/src/bad.capi.json", "{ oops"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["Shop.Order.g.cs"], GeneratorHarness.Sources(driver).Select(s => s.HintName).Where(h => h.StartsWith("Shop.", StringComparison.Ordinal)));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public async Task CAPI100_an_extension_file_that_is_not_JSON_at_its_line()
     {
         GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/broken.capi.json", "{\n  \"customEvents\": [\n    { \"name\": \"X\", }\n    oops\n  ]\n}"));
@@ -128,8 +164,8 @@ public sealed class GeneratorDiagnosticTests
             }
             """;
         GeneratorTest test = GeneratorTest.ForDiagnostics("class C { }", ("/0/plans.capi.json", json));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 5, 4, 5).WithArguments("key 'PlanTier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 35, 4, 35).WithArguments("key 'PlanTier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 5, 4, 5).WithArguments("plans.capi.json", "key 'PlanTier' must be snake_case: lower-case letters, digits and underscores, starting with a letter"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CAPI101").WithSpan("/0/plans.capi.json", 4, 35, 4, 35).WithArguments("plans.capi.json", "key 'PlanTier' has the unknown type 'text'; use one of string, integer, int64, number, boolean, url, unix_seconds, currency, enum, object, array, extinfo"));
         await test.RunAsync();
     }
 

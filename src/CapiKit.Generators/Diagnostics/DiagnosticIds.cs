@@ -2,7 +2,8 @@ namespace CapiKit.Generators;
 
 /// <summary>
 /// Every CapiKit diagnostic ID, in one place. <c>CAPI0nn</c> are usage rules reported by analyzers;
-/// <c>CAPI1nn</c> are schema, extension-file and attribute-shape errors reported by the generator.
+/// <c>CAPI1nn</c> are schema, extension-file and attribute-shape errors, reported by analyzers too (the generator
+/// only leaves out what they report, and reports the built-in schema failing to load).
 /// Other tools, docs and users' .editorconfig files depend on these IDs: never reuse or renumber one.
 /// </summary>
 internal static class DiagnosticIds
@@ -22,12 +23,12 @@ internal static class DiagnosticIds
     public const string InvalidOnlyCustomerInformation = Analysis.Rules.CAPI013InvalidOnlyCustomerInformation.Id;
     public const string AppDataMismatch = Analysis.Rules.CAPI014AppDataMismatch.Id;
 
-    public const string MalformedSchemaFile = "CAPI100";
-    public const string InvalidSchemaFile = "CAPI101";
-    public const string SchemaNameConflict = "CAPI102";
-    public const string EventClassNotPartial = "CAPI110";
-    public const string MemberTypeNotMappable = "CAPI111";
-    public const string FieldMappedTwice = "CAPI112";
-    public const string UnknownCustomDataKey = "CAPI113";
-    public const string EventClassShapeNotSupported = "CAPI114";
+    public const string MalformedSchemaFile = Analysis.Rules.CAPI100MalformedSchemaFile.Id;
+    public const string InvalidSchemaFile = Analysis.Rules.CAPI101InvalidSchemaFile.Id;
+    public const string SchemaNameConflict = Analysis.Rules.CAPI102SchemaNameConflict.Id;
+    public const string EventClassNotPartial = Analysis.Rules.CAPI110EventClassNotPartial.Id;
+    public const string MemberTypeNotMappable = Analysis.Rules.CAPI111MemberTypeNotMappable.Id;
+    public const string FieldMappedTwice = Analysis.Rules.CAPI112FieldMappedTwice.Id;
+    public const string UnknownCustomDataKey = Analysis.Rules.CAPI113UnknownCustomDataKey.Id;
+    public const string EventClassShapeNotSupported = Analysis.Rules.CAPI114EventClassShapeNotSupported.Id;
 }

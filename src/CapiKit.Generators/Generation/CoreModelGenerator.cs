@@ -32,7 +32,7 @@ public sealed class CoreModelGenerator : IIncrementalGenerator
             (SchemaModel? schema, SchemaProblem? problem) = BuiltInSchema.Value;
             if (schema is null)
             {
-                output.ReportDiagnostic(SchemaDiagnostics.Create(problem!));
+                output.ReportDiagnostic(SchemaDiagnostics.Create(problem!, text: null));
                 return;
             }
 

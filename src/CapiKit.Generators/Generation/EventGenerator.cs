@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using CapiKit.Generators.Analysis;
+using CapiKit.Generators.Analysis.Rules;
 using CapiKit.Generators.Common;
 using CapiKit.Generators.Generation.Events;
 using CapiKit.Generators.Schema;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CapiKit.Generators.Generation;
@@ -18,18 +19,29 @@ namespace CapiKit.Generators.Generation;
 [Generator(LanguageNames.CSharp)]
 public sealed class EventGenerator : IIncrementalGenerator
 {
-    private const string ExtensionSuffix = ".capi.json";
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<(ExtensionSpec? Extension, EquatableArray<SchemaProblem> Problems)> extensionFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(ExtensionSuffix, System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => ReadExtension(file.Path, file.GetText(cancellationToken)?.ToString()))
+        // What is wrong in users' code and *.capi.json files is reported by EventClassShapeAnalyzer and
+        // ExtensionFileAnalyzer (so .editorconfig, .globalconfig and #pragma apply); here it is only left out.
+        IncrementalValuesProvider<ExtensionSpec?> extensionFiles = context.AdditionalTextsProvider
+            .Where(static file => ExtensionFiles.IsExtensionFile(file.Path))
+            .Select(static (file, cancellationToken) => BuiltInSchema.Value.Model is { } schema ? ExtensionFiles.Read(file, schema, cancellationToken).Extension : null)
             .WithTrackingName(TrackingNames.ExtensionFiles);
 
-        context.RegisterSourceOutput(extensionFiles.SelectMany(static (file, _) => file.Problems), static (output, problem) =>
-            output.ReportDiagnostic(SchemaDiagnostics.Create(problem)));
+        // A built-in schema that does not load is a packaging bug nothing else can report: the analyzers are silent
+        // without it, and every ToServerEvent() is missing. Once per compilation that uses CapiKit.
+        IncrementalValueProvider<SchemaProblem?> builtInProblem = context.CompilationProvider
+            .Select(static (compilation, _) => BuiltInSchema.Value.Problem is { } problem
+                && compilation.AssemblyName != CoreModelGenerator.ToolkitAssemblyName
+                && compilation.GetTypeByMetadataName(EventClassParser.AttributeName) is not null ? problem : null);
+        context.RegisterSourceOutput(builtInProblem, static (output, problem) =>
+        {
+            if (problem is not null)
+            {
+                output.ReportDiagnostic(SchemaDiagnostics.Create(problem, text: null));
+            }
+        });
 
         IncrementalValueProvider<(string? RootNamespace, string? ProjectDir)> project = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => (
@@ -37,8 +49,8 @@ public sealed class EventGenerator : IIncrementalGenerator
                 options.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? dir) && dir.Length > 0 ? dir : null));
 
         IncrementalValuesProvider<ExtensionSpec> extensions = extensionFiles
-            .Where(static file => file.Extension is not null)
-            .Select(static (file, _) => file.Extension!);
+            .Where(static extension => extension is not null)
+            .Select(static (extension, _) => extension!);
 
         // File names, to tell whether a file's name alone names its classes or two files share it.
         IncrementalValueProvider<EquatableArray<string>> extensionFileNames = extensions
@@ -65,26 +77,23 @@ public sealed class EventGenerator : IIncrementalGenerator
             .Select(static (keys, _) => keys.Distinct().OrderBy(key => key, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Extensions);
 
-        IncrementalValuesProvider<EventClassResult> classes = context.SyntaxProvider
+        IncrementalValuesProvider<EventClassSpec?> classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 EventClassParser.AttributeName,
                 static (node, _) => EventClassParser.IsCandidate(node),
                 static (attributeContext, cancellationToken) => BuiltInSchema.Value.Model is { } schema
                     ? EventClassParser.Parse(attributeContext, schema, cancellationToken)
-                    : new EventClassResult(null, default))
+                    : null)
             .WithTrackingName(TrackingNames.EventClasses);
 
-        IncrementalValuesProvider<EventClassResult> checkedClasses = classes
+        IncrementalValuesProvider<EventClassSpec?> checkedClasses = classes
             .Combine(customKeys)
-            .Select(static (pair, _) => CheckCustomKeys(pair.Left, pair.Right))
+            .Select(static (pair, _) => WithoutUnknownCustomKeys(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.EventClassModels);
 
-        context.RegisterSourceOutput(checkedClasses.SelectMany(static (result, _) => result.Diagnostics), static (output, diagnostic) =>
-            output.ReportDiagnostic(diagnostic.ToDiagnostic()));
-
         IncrementalValuesProvider<EventClassSpec> specs = checkedClasses
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.EventClassOutputs);
 
         context.RegisterSourceOutput(specs, static (output, spec) =>
@@ -97,49 +106,17 @@ public sealed class EventGenerator : IIncrementalGenerator
         });
     }
 
-    private static (ExtensionSpec?, EquatableArray<SchemaProblem>) ReadExtension(string path, string? text)
+    /// <summary>A member whose custom_data key no extension file declares is left out (CAPI113 says so).</summary>
+    private static EventClassSpec? WithoutUnknownCustomKeys(EventClassSpec? spec, EquatableArray<string> customKeys)
     {
-        (SchemaModel? schema, SchemaProblem? problem) = BuiltInSchema.Value;
-        if (schema is null)
+        if (spec is null || BuiltInSchema.Value.Model is not { } schema)
         {
-            return (null, new[] { problem! }.ToEquatableArray());
+            return spec;
         }
 
-        return text is null
-            ? (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, 0, $"'{path}' could not be read") }.ToEquatableArray())
-            : SchemaReader.ReadExtension(path, text, schema);
-    }
-
-    /// <summary>Custom custom_data keys must be declared in an extension file; an unknown key is reported and dropped.</summary>
-    private static EventClassResult CheckCustomKeys(EventClassResult result, EquatableArray<string> customKeys)
-    {
-        if (result.Spec is null || BuiltInSchema.Value.Model is not { } schema)
-        {
-            return result;
-        }
-
-        HashSet<string> standard = new(schema.Object("custom_data").Fields.Select(f => f.Name));
-        List<MemberSpec> kept = new();
-        List<DiagnosticInfo> diagnostics = new(result.Diagnostics);
-        foreach (MemberSpec member in result.Spec.Members)
-        {
-            if (member.Target == Targets.CustomData && !standard.Contains(member.Key) && !customKeys.Contains(member.Key))
-            {
-                MemberLocation at = member.Location;
-                diagnostics.Add(new DiagnosticInfo(
-                    DiagnosticIds.UnknownCustomDataKey,
-                    new[] { member.Key }.ToEquatableArray(),
-                    at.FilePath,
-                    new TextSpan(at.SpanStart, at.SpanLength),
-                    new LinePositionSpan(new LinePosition(at.Line, at.Column), new LinePosition(at.EndLine, at.EndColumn))));
-                continue;
-            }
-
-            kept.Add(member);
-        }
-
-        return kept.Count == result.Spec.Members.Count
-            ? result
-            : new EventClassResult(result.Spec with { Members = kept.ToEquatableArray() }, diagnostics.ToEquatableArray());
+        List<MemberSpec> kept = spec.Members
+            .Where(member => member.Target != Targets.CustomData || CAPI113UnknownCustomDataKey.IsKnown(member.Key, schema, customKeys))
+            .ToList();
+        return kept.Count == spec.Members.Count ? spec : spec with { Members = kept.ToEquatableArray() };
     }
 }

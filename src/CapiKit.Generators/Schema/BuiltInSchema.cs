@@ -22,7 +22,7 @@ internal static class BuiltInSchema
         using Stream? stream = typeof(BuiltInSchema).Assembly.GetManifestResourceStream(ResourceName);
         if (stream is null)
         {
-            return (null, new SchemaProblem(DiagnosticIds.MalformedSchemaFile, FileName, 0, "the built-in parameter schema is missing from CapiKit.Generators"));
+            return (null, new SchemaProblem(DiagnosticIds.MalformedSchemaFile, FileName, 0, "the built-in parameter schema is missing from CapiKit.Generators (a packaging bug)"));
         }
 
         using StreamReader reader = new(stream);

@@ -160,5 +160,5 @@ internal sealed record EnumValueSpec(string Value, string Name, string Descripti
 /// <summary>What a user's <c>*.capi.json</c> file adds.</summary>
 internal sealed record ExtensionSpec(string Path, EquatableArray<EventSpec> CustomEvents, EquatableArray<FieldSpec> CustomDataFields);
 
-/// <summary>A problem in a schema or extension file, at a zero-based line.</summary>
+/// <summary>A problem in a schema or extension file, at a zero-based line; <see cref="Message"/> says what, the file name is added by the diagnostic.</summary>
 internal sealed record SchemaProblem(string DiagnosticId, string Path, int Line, string Message, int Column = 0);

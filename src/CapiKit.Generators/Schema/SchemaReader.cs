@@ -60,7 +60,7 @@ internal static class SchemaReader
         catch (JsonException e)
         {
             string reason = e.Message.Split('.')[0];
-            return (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), $"'{path}' is not valid JSON: {reason}", (int)(e.BytePositionInLine ?? 0)) }.ToEquatableArray());
+            return (null, new[] { new SchemaProblem(DiagnosticIds.MalformedSchemaFile, path, (int)(e.LineNumber ?? 0), reason, (int)(e.BytePositionInLine ?? 0)) }.ToEquatableArray());
         }
 
         Context context = new(path);

@@ -66,6 +66,37 @@ internal static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="Fix(string, string, string?)"/>, where the fix leaves some diagnostics (marked in <paramref name="fixedSource"/>) unfixed.</summary>
+    public static Task FixPartly(string source, string fixedSource, string equivalenceKey, string? otherFile = null)
+    {
+        Test test = new() { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        if (otherFile is not null)
+        {
+            test.TestState.Sources.Add(("/0/Other.cs", otherFile));
+            test.FixedState.Sources.Add(("/0/Other.cs", otherFile));
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>Like <see cref="Fix(string, string, string?)"/>, over several files, so Fix All in project and solution cross them.</summary>
+    public static Task FixFiles((string Path, string Source)[] sources, (string Path, string Source)[] fixedSources, string? equivalenceKey = null)
+    {
+        Test test = new() { CodeActionEquivalenceKey = equivalenceKey };
+        foreach ((string path, string source) in sources)
+        {
+            test.TestState.Sources.Add((path, source));
+        }
+
+        foreach ((string path, string source) in fixedSources)
+        {
+            test.FixedState.Sources.Add((path, source));
+        }
+
+        return test.RunAsync();
+    }
+
     private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()

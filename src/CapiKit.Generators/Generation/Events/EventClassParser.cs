@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CapiKit.Generators.Analysis.Rules;
 using CapiKit.Generators.Common;
 using CapiKit.Generators.Schema;
 using Microsoft.CodeAnalysis;
@@ -17,27 +19,43 @@ internal static class EventClassParser
 {
     public const string AttributeName = "CapiKit.ConversionEventAttribute";
 
-    public static EventClassResult Parse(GeneratorAttributeSyntaxContext context, SchemaModel schema, CancellationToken cancellationToken)
+    /// <summary>The generator's reading: what it cannot generate is skipped; the analyzer reports why.</summary>
+    public static EventClassSpec? Parse(GeneratorAttributeSyntaxContext context, SchemaModel schema, CancellationToken cancellationToken) =>
+        Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], schema, report: null, isKnownCustomKey: null, cancellationToken);
+
+    /// <summary>
+    /// Reads a class, or returns null when it cannot be generated. Generator and <see cref="Analysis.EventClassShapeAnalyzer"/>
+    /// both read through here, so they agree on what is generated: every member or class left out is one
+    /// CAPI110-CAPI114 diagnostic when <paramref name="report"/> is given.
+    /// </summary>
+    /// <param name="isKnownCustomKey">Whether a non-standard custom_data key is declared; null to keep every key
+    /// (the generator checks keys in a later step, so an edit of an extension file does not re-read the classes).</param>
+    public static EventClassSpec? Parse(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        SchemaModel schema,
+        Action<Diagnostic>? report,
+        Func<string, bool>? isKnownCustomKey,
+        CancellationToken cancellationToken)
     {
-        INamedTypeSymbol type = (INamedTypeSymbol)context.TargetSymbol;
-        TypeDeclarationSyntax declaration = (TypeDeclarationSyntax)context.TargetNode;
-        List<DiagnosticInfo> diagnostics = new();
-        Location nameLocation = declaration.Identifier.GetLocation();
-
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        List<TypeDeclarationSyntax> notPartial = CAPI110EventClassNotPartial.DeclarationsWithoutPartial(type, cancellationToken);
+        if (notPartial.Count > 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.EventClassNotPartial, nameLocation, type.Name));
-            return new EventClassResult(null, diagnostics.ToEquatableArray());
+            foreach (TypeDeclarationSyntax declaration in notPartial)
+            {
+                report?.Invoke(Diagnostic.Create(CAPI110EventClassNotPartial.Descriptor, declaration.Identifier.GetLocation(), type.Name));
+            }
+
+            return null;
         }
 
-        if (type.ContainingType is not null || type.IsGenericType)
+        Location nameLocation = NameLocation(type, attribute, cancellationToken);
+        if (CAPI114EventClassShapeNotSupported.Why(type) is { } why)
         {
-            string why = type.IsGenericType ? "is generic; a [ConversionEvent] class has no type parameters" : "is nested; declare a [ConversionEvent] class at namespace level";
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.EventClassShapeNotSupported, nameLocation, type.Name, why));
-            return new EventClassResult(null, diagnostics.ToEquatableArray());
+            report?.Invoke(Diagnostic.Create(CAPI114EventClassShapeNotSupported.Descriptor, nameLocation, type.Name, why));
+            return null;
         }
 
-        AttributeData attribute = context.Attributes[0];
         string eventName = ReadEventName(attribute, schema);
         string? actionSource = ReadActionSource(attribute, schema) is { } value ? Naming.Pascal(value) : null;
 
@@ -59,28 +77,41 @@ internal static class EventClassParser
                     continue;
                 }
 
-                Location location = member.Locations.FirstOrDefault() ?? nameLocation;
+                // A member of a base class in another assembly has no source location: report it on the class.
+                Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? nameLocation;
                 string field = $"{target.Value.Target}.{target.Value.Key}";
                 if (mappedBy.TryGetValue(field, out string? first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.FieldMappedTwice, location, field, first));
+                    report?.Invoke(Diagnostic.Create(CAPI112FieldMappedTwice.Descriptor, location, field, first));
                     continue;
                 }
 
                 mappedBy[field] = member.Name;
-                MemberSpec? spec = ReadMember(member, target.Value.Target, target.Value.Key, location, schema, diagnostics);
-                if (spec is not null)
+                MemberSpec? spec = ReadMember(member, target.Value.Target, target.Value.Key, location, schema, report);
+                if (spec is null)
                 {
-                    members.Add(spec);
+                    continue;
                 }
+
+                if (spec.Target == Targets.CustomData && isKnownCustomKey is not null && !isKnownCustomKey(spec.Key))
+                {
+                    report?.Invoke(Diagnostic.Create(CAPI113UnknownCustomDataKey.Descriptor, location, spec.Key));
+                    continue;
+                }
+
+                members.Add(spec);
             }
         }
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        return new EventClassResult(
-            new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray(), type.IsRecord ? "record" : "class", Dispatch(type)),
-            diagnostics.ToEquatableArray());
+        return new EventClassSpec(ns, type.Name, eventName, actionSource, members.ToEquatableArray(), type.IsRecord ? "record" : "class", Dispatch(type));
     }
+
+    /// <summary>The name of the declaration that carries the attribute.</summary>
+    private static Location NameLocation(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } declaration
+            ? declaration.Identifier.GetLocation()
+            : type.Locations.FirstOrDefault() ?? Location.None;
 
     /// <summary>
     /// <c>override</c> when a base class is an event class too (its generated members are virtual), so a reference of
@@ -185,12 +216,12 @@ internal static class EventClassParser
         }
     }
 
-    private static MemberSpec? ReadMember(ISymbol member, string target, string key, Location location, SchemaModel schema, List<DiagnosticInfo> diagnostics)
+    private static MemberSpec? ReadMember(ISymbol member, string target, string key, Location location, SchemaModel schema, Action<Diagnostic>? report)
     {
         ITypeSymbol type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
         if (member.IsStatic || (member is IPropertySymbol { GetMethod: null }))
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MemberTypeNotMappable, location, member.Name, "static or write-only", $"{target}.{key}", "a readable instance member"));
+            report?.Invoke(Diagnostic.Create(CAPI111MemberTypeNotMappable.Descriptor, location, member.Name, "static or write-only", $"{target}.{key}", "a readable instance member"));
             return null;
         }
 
@@ -200,8 +231,15 @@ internal static class EventClassParser
         FieldSpec? field = FindField(schema, target, key);
         if (field is null)
         {
-            // A custom_data key not in the built-in schema: validated against the users' extension files later.
-            return kind is null ? null : Spec(kind, enumType);
+            // A custom_data key not in the built-in schema: checked against the users' extension files (CAPI113).
+            if (kind is null)
+            {
+                report?.Invoke(Diagnostic.Create(
+                    CAPI111MemberTypeNotMappable.Descriptor, location, member.Name, $"'{type.ToDisplayString()}'", $"{target}.{key}", "a string, number, bool, enum or a collection of them"));
+                return null;
+            }
+
+            return new MemberSpec(member.Name, target, key, kind, enumType, nullable);
         }
 
         IReadOnlyList<string> accepted = Accepted(field, schema);
@@ -209,8 +247,8 @@ internal static class EventClassParser
         bool wrongObject = kind is MemberKinds.Object && enumType != ExpectedObject(field);
         if (kind is null || !accepted.Contains(kind) || wrongEnum || wrongObject)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                Descriptors.MemberTypeNotMappable,
+            report?.Invoke(Diagnostic.Create(
+                CAPI111MemberTypeNotMappable.Descriptor,
                 location,
                 member.Name,
                 $"'{type.ToDisplayString()}'",
@@ -219,16 +257,7 @@ internal static class EventClassParser
             return null;
         }
 
-        return Spec(kind, enumType);
-
-        MemberSpec Spec(string k, string? e)
-        {
-            FileLinePositionSpan lines = location.GetLineSpan();
-            MemberLocation where = new(
-                lines.Path, location.SourceSpan.Start, location.SourceSpan.Length,
-                lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character);
-            return new MemberSpec(member.Name, target, key, k, e, nullable, where);
-        }
+        return new MemberSpec(member.Name, target, key, kind, enumType, nullable);
     }
 
     private static FieldSpec? FindField(SchemaModel schema, string target, string key)

@@ -19,10 +19,7 @@ internal sealed record EventClassSpec(
 /// One attributed member: which payload field it feeds and what kind of value it holds.
 /// <see cref="Kind"/> is one of the <see cref="MemberKinds"/>.
 /// </summary>
-internal sealed record MemberSpec(string Name, string Target, string Key, string Kind, string? EnumType, bool IsNullable, MemberLocation Location);
-
-/// <summary>Where a member is declared, as plain numbers, for diagnostics reported after parsing.</summary>
-internal sealed record MemberLocation(string FilePath, int SpanStart, int SpanLength, int Line, int Column, int EndLine, int EndColumn);
+internal sealed record MemberSpec(string Name, string Target, string Key, string Kind, string? EnumType, bool IsNullable);
 
 /// <summary>The kinds of member values the generated mapping knows how to convert.</summary>
 internal static class MemberKinds
@@ -51,6 +48,3 @@ internal static class Targets
     public const string UserData = "user_data";
     public const string CustomData = "custom_data";
 }
-
-/// <summary>A parsed class, or why it cannot be generated, or both (a class with one bad member still builds).</summary>
-internal sealed record EventClassResult(EventClassSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
