@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Generation;
+using CapiKit.Generators.Analysis.Payloads;
 using CapiKit.Generators.Analysis.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -49,50 +50,21 @@ public sealed class EventClassAnalyzer : DiagnosticAnalyzer
         }
 
         Location location = syntax.GetLocation();
-        string? eventName = EventName(attribute, facts);
-        string? actionSource = facts.ActionSourceOf(attribute);
-        HashSet<string> mapped = MappedFields(type, facts);
-
-        if (attribute.ConstructorArguments.FirstOrDefault().Value is string custom)
-        {
-            Location nameLocation = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? location;
-            CAPI008NearMissEventName.Check(custom, nameLocation, withFix: true, new RuleContext(facts, report));
-        }
-
-        // What the action source requires and forbids, from the schema: fields inside required objects (app_data's
-        // own) are the mapped object's business, so only the event's and user_data's fields are counted here.
-        if (actionSource is not null && facts.Requirements.TryGetValue(actionSource, out var required))
-        {
-            string[] missing = required.Where(r => r.Object is "server_event" or "user_data" && !mapped.Contains($"{r.Object}.{r.Field}")).Select(r => r.Field).ToArray();
-            if (missing.Length > 0 && facts.EventClassMissingFieldsMessage(actionSource) is { } message)
-            {
-                report(Diagnostic.Create(message, location, type.Name, actionSource, string.Join(" and no ", missing)));
-            }
-        }
-
-        if (actionSource is not null && facts.Forbidden.TryGetValue(actionSource, out var forbidden) && facts.EventClassForbiddenMessage(actionSource) is { } forbiddenMessage)
-        {
-            foreach ((string objectName, string field) in forbidden.Where(f => mapped.Contains($"{f.Object}.{f.Field}")))
-            {
-                report(Diagnostic.Create(forbiddenMessage, location, type.Name, actionSource, field));
-            }
-        }
-
-        if (eventName is not null && facts.RequiredCustomData.TryGetValue(eventName, out string[]? keys))
-        {
-            string[] missing = keys.Where(k => !mapped.Contains("custom_data." + k)).ToArray();
-            if (missing.Length > 0)
-            {
-                report(Diagnostic.Create(CAPI006PurchaseIncomplete.EventClassMapsNoCustomData, location, type.Name, eventName, string.Join(" and no ", missing)));
-            }
-        }
-
-        HashSet<string> customer = new(mapped.Where(f => f.StartsWith("user_data.", StringComparison.Ordinal)).Select(f => f.Substring("user_data.".Length)), StringComparer.Ordinal);
-        if (customer.Count > 0 && facts.InvalidOnlyCombinations.FirstOrDefault(c => customer.IsSubsetOf(c)) is { } only)
-        {
-            report(Diagnostic.Create(CAPI013InvalidOnlyCustomerInformation.EventClassMapsOnlyInvalidCombination, location,
-                type.Name, "{" + string.Join(", ", customer.OrderBy(k => k, StringComparer.Ordinal)) + "}", "{" + string.Join(", ", only) + "}"));
-        }
+        string? custom = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+        EventClassPayload payload = new(
+            type.Name,
+            location,
+            syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? location,
+            custom,
+            EventName(attribute, facts),
+            facts.ActionSourceOf(attribute),
+            MappedFields(type, facts));
+        RuleContext context = new(facts, report);
+        CAPI005ActionSourceRequirementMissing.CheckEventClass(payload, context);
+        CAPI006PurchaseIncomplete.CheckEventClass(payload, context);
+        CAPI008NearMissEventName.CheckEventClass(payload, context);
+        CAPI013InvalidOnlyCustomerInformation.CheckEventClass(payload, context);
+        CAPI014AppDataMismatch.CheckEventClass(payload, context);
     }
 
     private static string? EventName(AttributeData attribute, PayloadFacts facts) =>

@@ -8,6 +8,9 @@ internal sealed class KnownSymbols
     public KnownSymbols(Compilation compilation)
     {
         ServerEvent = compilation.GetTypeByMetadataName("CapiKit.ServerEvent");
+        EventDefinition = compilation.GetTypeByMetadataName("CapiKit.EventDefinition");
+        CustomData = compilation.GetTypeByMetadataName("CapiKit.CustomData");
+        EventRequest = compilation.GetTypeByMetadataName("CapiKit.EventRequest");
         UserData = compilation.GetTypeByMetadataName("CapiKit.UserData");
         Sha256Hash = compilation.GetTypeByMetadataName("CapiKit.Pii.Sha256Hash");
         ConversionEventAttribute = compilation.GetTypeByMetadataName("CapiKit.ConversionEventAttribute");
@@ -26,6 +29,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ServerEvent { get; }
 
     public INamedTypeSymbol? UserData { get; }
+
+    public INamedTypeSymbol? EventDefinition { get; }
+
+    public INamedTypeSymbol? CustomData { get; }
+
+    public INamedTypeSymbol? EventRequest { get; }
 
     public INamedTypeSymbol? Sha256Hash { get; }
 

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -72,5 +74,75 @@ internal static class CAPI001UnhashedPii
         {
             context.Report(Diagnostic.Create(value.Operation is null ? PersonalDataInJsonCustomData : PersonalDataInCustomData, value.Location, value.Key));
         }
+    }
+
+    private static readonly string[] PersonalWords =
+    {
+        "email", "mail", "phone", "mobile", "firstname", "lastname", "surname", "birth", "dob", "gender", "city", "zip", "postal", "postcode", "country", "state",
+    };
+
+    /// <summary><c>AddEmailHash(Sha256Hash.Parse(email))</c>: a raw value through the door meant for finished hashes.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.UserData))
+        {
+            return;
+        }
+
+        string name = invocation.TargetMethod.Name;
+        if (!name.EndsWith("Hash", StringComparison.Ordinal) || name.Length < 8 || invocation.Arguments.Length != 1)
+        {
+            return;
+        }
+
+        string label = name.Substring(3, name.Length - 7);
+        if (!context.Facts.HashedLabels.TryGetValue(label, out string? key)
+            || HashedValueRecognizer.Unwrap(invocation.Arguments[0].Value) is not IInvocationOperation { TargetMethod: { Name: "Parse" or "Compute" } hashMethod } hashCall
+            || !SymbolEqualityComparer.Default.Equals(hashMethod.ContainingType, symbols.Sha256Hash)
+            || hashCall.Arguments.Length != 1)
+        {
+            return;
+        }
+
+        IOperation source = HashedValueRecognizer.Unwrap(hashCall.Arguments[0].Value);
+        string? problem = source.ConstantValue is { HasValue: true, Value: string text }
+            ? HashedValueRecognizer.IsHexDigest(text) ? null : "the literal is not 64 hexadecimal digits"
+            : LooksRaw(source) is string member ? $"'{member}' holds the raw value" : null;
+        if (problem is null || (hashMethod.Name == "Compute" && source.ConstantValue.HasValue))
+        {
+            return;
+        }
+
+        string verb = hashMethod.Name == "Compute" ? "hashes it without Meta's normalization" : "is meant for finished SHA-256 hashes";
+        context.Report(Diagnostic.Create(
+            RawValueThroughHashEntry,
+            invocation.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseRawValueMethod).Add(FixKinds.Key, key).Add(FixKinds.Method, name.Substring(0, 3) + label),
+            name, verb, problem, name.Substring(0, 3) + label, key));
+    }
+
+    /// <summary>The name of a member, parameter or local that reads like raw personal data, or null.</summary>
+    private static string? LooksRaw(IOperation operation)
+    {
+        string? name = operation switch
+        {
+            IMemberReferenceOperation member => member.Member.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            _ => null,
+        };
+        if (name is null || HashedValueRecognizer.NamedLikeHash(name))
+        {
+            return null;
+        }
+
+        string lower = name.ToLowerInvariant().Replace("_", "");
+        if (operation is IMemberReferenceOperation { Member: var memberSymbol }
+            && memberSymbol.GetAttributes().Any(a => a.AttributeClass?.Name == "UserDataAttribute"))
+        {
+            return name;
+        }
+
+        return PersonalWords.Any(word => lower.Contains(word)) ? name : null;
     }
 }

@@ -1,6 +1,11 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
+using CapiKit.Generators.Generation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -55,4 +60,57 @@ internal static class CAPI002MissingActionSource
         ImmutableDictionary<string, string?> properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, fix);
         context.Report(Diagnostic.Create(MissingInPayload, @event.Location, properties));
     }
+
+    /// <summary>
+    /// The action source of <c>ServerEvent.Create</c> when it is a constant; reports <c>default</c>, which is none, when
+    /// given where to report.
+    /// </summary>
+    public static string? BuilderActionSource(IInvocationOperation invocation, PayloadFacts facts, Action<Diagnostic>? report)
+    {
+        IArgumentOperation? argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "actionSource");
+        if (argument?.Value.ConstantValue is not { HasValue: true, Value: int value })
+        {
+            return null;
+        }
+
+        if (SchemaEnums.Index(value, facts.ActionSources.Length) is int index)
+        {
+            return facts.ActionSources[index];
+        }
+
+        report?.Invoke(Diagnostic.Create(NotAnActionSource, argument.Syntax.GetLocation()));
+        return null;
+    }
+
+    /// <summary><c>ServerEvent.Create(..., default, ...)</c>: an ActionSource value that is none of Meta's.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (invocation.TargetMethod is { Name: "Create", IsStatic: true } method && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ServerEvent))
+        {
+            _ = BuilderActionSource(invocation, context.Facts, context.Report);
+        }
+    }
+
+    /// <summary>CAPI002 on a [ConversionEvent] class that neither sets ActionSource nor maps a member to it.</summary>
+    public static void CheckEventClass(INamedTypeSymbol type, KnownSymbols symbols, RuleContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        AttributeData? attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute));
+        if (attribute is null || attribute.NamedArguments.Any(n => n.Key == "ActionSource")
+            || Generation.Events.EventClassParser.MembersWithInherited(type).Any(m => HasAttribute(m, symbols.ActionSourceAttribute)))
+        {
+            return;
+        }
+
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
+        {
+            context.Report(Diagnostic.Create(
+                MissingOnEventClass,
+                syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.AddToAttribute),
+                type.Name));
+        }
+    }
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
 }

@@ -1,6 +1,10 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
+using CapiKit.Generators.Generation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -45,4 +49,42 @@ internal static class CAPI003EventTimeOutsideWindow
             context.Report(diagnostic);
         }
     }
+
+    /// <summary>The event time given to <c>ServerEvent.ForWebsite(...)</c>, <c>ServerEvent.Create(...)</c> and alike.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (!method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ServerEvent))
+        {
+            return;
+        }
+
+        string? actionSource = method.Name.StartsWith("For", StringComparison.Ordinal)
+            ? context.Facts.ActionSources.FirstOrDefault(value => "For" + Naming.Pascal(value) == method.Name)
+            : method.Name == "Create" ? CAPI002MissingActionSource.BuilderActionSource(invocation, context.Facts, report: null) : null;
+        if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "eventTime") is { } time
+            && EventTimeRule.Check(EventTimeEvaluator.Evaluate(time.Value), time.Value.Syntax.GetLocation(), context.Facts, actionSource, EventTimeRule.UseNow) is { } diagnostic)
+        {
+            context.Report(diagnostic);
+        }
+    }
+
+    /// <summary>Assignments and initializers of [EventTime] members of [ConversionEvent] classes.</summary>
+    public static void CheckMemberWrite(IOperation operation, KnownSymbols symbols, RuleContext context)
+    {
+        (ISymbol? member, IOperation? value) = ValueInspection.MemberWrite(operation);
+        if (member is null || value is null || !CAPI002MissingActionSource.HasAttribute(member, symbols.EventTimeAttribute))
+        {
+            return;
+        }
+
+        string? actionSource = EventClassActionSource(member.ContainingType, symbols, context.Facts);
+        if (EventTimeRule.Check(EventTimeEvaluator.Evaluate(value), value.Syntax.GetLocation(), context.Facts, actionSource, EventTimeRule.UseNow) is { } diagnostic)
+        {
+            context.Report(diagnostic);
+        }
+    }
+
+    private static string? EventClassActionSource(INamedTypeSymbol? type, KnownSymbols symbols, PayloadFacts facts) =>
+        facts.ActionSourceOf(type?.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute)));
 }

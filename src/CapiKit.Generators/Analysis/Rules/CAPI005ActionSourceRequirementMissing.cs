@@ -49,4 +49,24 @@ internal static class CAPI005ActionSourceRequirementMissing
             context.Report(Diagnostic.Create(message, @event.Location, actionSource, string.Join(" and no ", missing)));
         }
     }
+
+    /// <summary>
+    /// A <c>[ConversionEvent]</c> class that maps none of some event or user_data fields its action source requires.
+    /// Fields inside a required object (app_data's own) are that object's member's business.
+    /// </summary>
+    public static void CheckEventClass(EventClassPayload @class, RuleContext context)
+    {
+        if (@class.ActionSource is not { } actionSource
+            || !context.Facts.Requirements.TryGetValue(actionSource, out var required)
+            || context.Facts.EventClassMissingFieldsMessage(actionSource) is not { } message)
+        {
+            return;
+        }
+
+        string[] missing = required.Where(r => r.Object is "server_event" or "user_data" && !@class.Maps(r.Object, r.Field)).Select(r => r.Field).ToArray();
+        if (missing.Length > 0)
+        {
+            context.Report(Diagnostic.Create(message, @class.Location, @class.TypeName, actionSource, string.Join(" and no ", missing)));
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -59,4 +60,52 @@ internal static class CAPI006PurchaseIncomplete
             : ImmutableDictionary<string, string?>.Empty;
         report(Diagnostic.Create(NotIso4217, location, properties, code, suggestion is null ? "" : $"; did you mean {suggestion}?"));
     }
+
+    /// <summary>A <c>[ConversionEvent]</c> class that maps none of some custom_data keys its event requires.</summary>
+    public static void CheckEventClass(EventClassPayload @class, RuleContext context)
+    {
+        if (@class.EventName is { } eventName && context.Facts.RequiredCustomData.TryGetValue(eventName, out string[]? keys)
+            && keys.Where(k => !@class.Maps("custom_data", k)).ToArray() is { Length: > 0 } missing)
+        {
+            context.Report(Diagnostic.Create(EventClassMapsNoCustomData, @class.Location, @class.TypeName, eventName, string.Join(" and no ", missing)));
+        }
+    }
+
+    /// <summary>A constant currency given to <c>EventDefinition.Purchase(...)</c> and alike, or to <c>CustomData.SetCurrency</c>.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        bool setCurrency = method.Name == "SetCurrency" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.CustomData);
+        if (!setCurrency && !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.EventDefinition))
+        {
+            return;
+        }
+
+        IOperation? currency = Argument(invocation, "currency") ?? (setCurrency ? Argument(invocation, "value") : null);
+        if (currency is not null && ValueInspection.ConstantString(currency) is string code && !Iso4217.IsCode(code))
+        {
+            ReportCurrency(currency.Syntax.GetLocation(), code, withFix: true, context.Report);
+        }
+    }
+
+    /// <summary>A constant currency written to a member mapped with <c>[CustomData(CustomDataField.Currency)]</c>.</summary>
+    public static void CheckMemberWrite(ISymbol member, IOperation value, RuleContext context)
+    {
+        if (ValueInspection.IsNonEmptyConstant(value) && IsCurrencyMember(member, context.Facts) && ValueInspection.ConstantString(value) is string code && !Iso4217.IsCode(code))
+        {
+            ReportCurrency(value.Syntax.GetLocation(), code, withFix: true, context.Report);
+        }
+    }
+
+    private static bool IsCurrencyMember(ISymbol member, PayloadFacts facts)
+    {
+        string[] keys = facts.Schema.Object("custom_data").Fields.Select(f => f.Name).ToArray();
+        return member.GetAttributes().Any(a => a.AttributeClass?.Name == "CustomDataAttribute"
+            && a.ConstructorArguments.FirstOrDefault().Value is int value
+            && Generation.SchemaEnums.Index(value, keys.Length) is int index
+            && keys[index] == "currency");
+    }
+
+    private static IOperation? Argument(IInvocationOperation invocation, string name) =>
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name)?.Value;
 }

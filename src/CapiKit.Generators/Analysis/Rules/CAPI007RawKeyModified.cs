@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
@@ -49,5 +50,17 @@ internal static class CAPI007RawKeyModified
             : ImmutableDictionary<string, string?>.Empty;
         string what = modification.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String ? $"{modification.TargetMethod.Name}()" : "hashing";
         report(Diagnostic.Create(Modified, modification.Syntax.GetLocation(), properties, key, what, key == "fbc" ? "; fbc and its fbclid are case-sensitive" : ""));
+    }
+
+    /// <summary><c>user.SetClickId(fbc.ToLower())</c>: a raw identifier rewritten on its way into the builder.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.UserData) && method.Name.StartsWith("Set", StringComparison.Ordinal)
+            && context.Facts.RawLabels.TryGetValue(method.Name.Substring(3), out string? key) && invocation.Arguments.Length == 1
+            && ValueInspection.Modification(invocation.Arguments[0].Value) is { } modification)
+        {
+            ReportModified(key, modification, context.Report);
+        }
     }
 }

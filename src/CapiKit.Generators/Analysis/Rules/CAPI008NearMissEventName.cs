@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -40,6 +42,30 @@ internal static class CAPI008NearMissEventName
                 ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.UseStandardName).Add(FixKinds.Value, standard)
                 : ImmutableDictionary<string, string?>.Empty;
             context.Report(Diagnostic.Create(NearMiss, location, properties, name, standard));
+        }
+    }
+
+    /// <summary>A <c>[ConversionEvent]</c> class whose custom event name nearly spells a standard event.</summary>
+    public static void CheckEventClass(EventClassPayload @class, RuleContext context)
+    {
+        if (@class.CustomName is { } name)
+        {
+            Check(name, @class.NameLocation, withFix: true, context);
+        }
+    }
+
+    /// <summary>A near-miss name given to <c>EventDefinition.Custom</c> or <c>ServerEvent.Create</c>.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if ((SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.EventDefinition) && method.Name == "Custom")
+            || (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ServerEvent) && method.Name == "Create"))
+        {
+            IOperation? name = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "name" or "eventName")?.Value;
+            if (ValueInspection.ConstantString(name) is string text)
+            {
+                Check(text, name!.Syntax.GetLocation(), withFix: true, context);
+            }
         }
     }
 }

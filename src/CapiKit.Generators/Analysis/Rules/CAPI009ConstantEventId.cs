@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -35,4 +37,24 @@ internal static class CAPI009ConstantEventId
     }
 
     public static void Report(Location location, System.Action<Diagnostic> report) => report(Diagnostic.Create(Constant, location));
+
+    /// <summary><c>SetEventId("order")</c> with a constant.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (invocation.TargetMethod is { Name: "SetEventId", IsStatic: false } method && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ServerEvent)
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value")?.Value is { } value && ValueInspection.IsNonEmptyConstant(value))
+        {
+            Report(value.Syntax.GetLocation(), context.Report);
+        }
+    }
+
+    /// <summary>A constant written to an <c>[EventId]</c> member of a <c>[ConversionEvent]</c> class.</summary>
+    public static void CheckMemberWrite(ISymbol member, IOperation value, RuleContext context)
+    {
+        if (ValueInspection.IsNonEmptyConstant(value)
+            && member.GetAttributes().Any(a => a.AttributeClass?.Name == "EventIdAttribute" && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "CapiKit"))
+        {
+            Report(value.Syntax.GetLocation(), context.Report);
+        }
+    }
 }

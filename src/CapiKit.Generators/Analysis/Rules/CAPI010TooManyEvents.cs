@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -36,6 +38,33 @@ internal static class CAPI010TooManyEvents
         if (count > context.Facts.MaxEvents)
         {
             context.Report(Diagnostic.Create(TooMany, location, count, context.Facts.MaxEvents));
+        }
+    }
+
+    /// <summary><c>request.SetData(events)</c> with more events than Meta accepts.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (invocation.TargetMethod.Name == "SetData" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.EventRequest)
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "items")?.Value is { } items)
+        {
+            CheckCount(items, context);
+        }
+    }
+
+    /// <summary><c>new EventRequest(events)</c> with more events than Meta accepts.</summary>
+    public static void CheckRequestCreation(IObjectCreationOperation creation, KnownSymbols symbols, RuleContext context)
+    {
+        if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.EventRequest) && creation.Arguments.Length == 1)
+        {
+            CheckCount(creation.Arguments[0].Value, context);
+        }
+    }
+
+    private static void CheckCount(IOperation events, RuleContext context)
+    {
+        if (ValueInspection.Count(events) is int count)
+        {
+            Check(count, events.Syntax.GetLocation(), context);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -33,4 +35,24 @@ internal static class CAPI011TestEventCodeInCode
 
     public static void Report(Location location, System.Action<Diagnostic> report) =>
         report(Diagnostic.Create(Literal, location, ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.ReadFromConfiguration)));
+
+    /// <summary><c>request.SetTestEventCode("TEST123")</c>.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (invocation.TargetMethod.Name == "SetTestEventCode" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.EventRequest)
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value")?.Value is { } value && ValueInspection.IsNonEmptyConstant(value))
+        {
+            Report(value.Syntax.GetLocation(), context.Report);
+        }
+    }
+
+    /// <summary>A literal written to a member named TestEventCode (options classes, request DTOs).</summary>
+    public static void CheckMemberWrite(ISymbol member, IOperation value, RuleContext context)
+    {
+        if (member.Name is "TestEventCode" or "testEventCode" && ValueInspection.IsNonEmptyConstant(value)
+            && !member.GetAttributes().Any(a => a.AttributeClass?.Name is "EventIdAttribute" or "CustomDataAttribute"))
+        {
+            Report(value.Syntax.GetLocation(), context.Report);
+        }
+    }
 }

@@ -51,4 +51,14 @@ internal static class CAPI013InvalidOnlyCustomerInformation
 
     /// <summary><c>{ct, zp}</c>: keys in a stable order.</summary>
     public static string Set(IEnumerable<string> keys) => "{" + string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal)) + "}";
+
+    /// <summary>A <c>[ConversionEvent]</c> class that maps only an invalid-only combination of customer information.</summary>
+    public static void CheckEventClass(EventClassPayload @class, RuleContext context)
+    {
+        HashSet<string> customer = new(@class.CustomerKeys, StringComparer.Ordinal);
+        if (customer.Count > 0 && context.Facts.InvalidOnlyCombinations.FirstOrDefault(c => customer.IsSubsetOf(c)) is { } only)
+        {
+            context.Report(Diagnostic.Create(EventClassMapsOnlyInvalidCombination, @class.Location, @class.TypeName, Set(customer), Set(only)));
+        }
+    }
 }

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CapiKit.Generators.Analysis.Rules;
 
@@ -74,6 +76,37 @@ internal static class CAPI014AppDataMismatch
         if (appData.Find("extinfo") is { Count: int slots } extinfo && slots != context.Facts.ExtinfoLength)
         {
             context.Report(Diagnostic.Create(ExtinfoLength, extinfo.Location, slots, context.Facts.ExtinfoLength));
+        }
+    }
+
+    /// <summary>A <c>[ConversionEvent]</c> class that maps a field its action source forbids (an [AppData] member on a non-app event).</summary>
+    public static void CheckEventClass(EventClassPayload @class, RuleContext context)
+    {
+        if (@class.ActionSource is not { } actionSource
+            || !context.Facts.Forbidden.TryGetValue(actionSource, out var forbidden)
+            || context.Facts.EventClassForbiddenMessage(actionSource) is not { } message)
+        {
+            return;
+        }
+
+        foreach ((string objectName, string field) in forbidden.Where(f => @class.Maps(f.Object, f.Field)))
+        {
+            context.Report(Diagnostic.Create(message, @class.Location, @class.TypeName, actionSource, field));
+        }
+    }
+
+    /// <summary><c>ServerEvent.ForWebsite(...).SetAppData(...)</c>: app_data on an event the factory made for another action source.</summary>
+    public static void CheckBuilderCall(IInvocationOperation invocation, KnownSymbols symbols, RuleContext context)
+    {
+        if (invocation.TargetMethod is { Name: "SetAppData", IsStatic: false } method && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ServerEvent)
+            && invocation.Instance is IInvocationOperation { TargetMethod.IsStatic: true } factory
+            && SymbolEqualityComparer.Default.Equals(factory.TargetMethod.ContainingType, symbols.ServerEvent)
+            && factory.TargetMethod.Name.StartsWith("For", StringComparison.Ordinal)
+            && context.Facts.ActionSourceOfMember(factory.TargetMethod.Name.Substring(3)) is { } actionSource
+            && context.Facts.Forbidden.TryGetValue(actionSource, out var forbidden)
+            && Array.Exists(forbidden, f => f.Object == "server_event" && f.Field == "app_data"))
+        {
+            context.Report(Diagnostic.Create(Forbidden, invocation.Syntax.GetLocation(), "app_data", actionSource));
         }
     }
 }
