@@ -81,7 +81,8 @@ internal sealed class ConversionsRequestReader(IOptions<ConversionsWebOptions> o
         // The builder reads a referrer without a scheme ("example.com?fbclid=...") too.
         string absolute = referrer.Contains("://", StringComparison.Ordinal) ? referrer : "http://" + referrer;
         return Uri.TryCreate(absolute, UriKind.Absolute, out Uri? uri)
-            ? NonEmpty(QueryHelpers.ParseQuery(uri.Query)["fbclid"].FirstOrDefault() ?? "")
+            && QueryHelpers.ParseQuery(uri.Query).TryGetValue("fbclid", out Microsoft.Extensions.Primitives.StringValues values)
+            ? NonEmpty(values.FirstOrDefault() ?? "")
             : null;
     }
 
