@@ -58,6 +58,19 @@ public sealed class ConversionsRequest
     }
 
     /// <summary>
+    /// A website event of this request: its page, user agent, event id and visitor data. Track it
+    /// (<c>HttpContext.TrackAsync</c>) to queue it and write its Pixel twin into the page.
+    /// </summary>
+    /// <param name="definition">The event and its required custom data (<c>EventDefinition.Purchase(value, currency)</c>).</param>
+    /// <param name="eventTime">When it happened; now, usually.</param>
+    public ServerEvent NewWebsiteEvent(EventDefinition definition, DateTimeOffset eventTime)
+    {
+        // Without a page or a user agent the event is still made: the client's pre-flight reports it, never Meta.
+        ServerEvent serverEvent = ServerEvent.ForWebsite(definition, eventTime, EventSourceUrl ?? "", UserAgent ?? "");
+        return serverEvent.SetEventId(EventId);
+    }
+
+    /// <summary>
     /// Fills what the event lacks from the request (event id, URLs, <c>fbc</c>, <c>fbp</c>, IP, user agent; what it
     /// has is kept) and remembers it for the Pixel. Returns the same event, ready for the queue.
     /// </summary>
