@@ -126,17 +126,36 @@ internal sealed partial class EventQueueSender(
         {
             DeliveryReport report = await client.SendSerializedAsync(events, abandon).ConfigureAwait(false);
             metrics.Sent(events.Length);
-            foreach (IEventQueueObserver observer in observers)
+            Notify(observers, events, report);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            // Shutdown ran out of time with this batch in flight: counted here, the rest of the queue by StopAsync.
+            metrics.Dropped(events.Length, "shutdown");
+            throw;
+        }
+        catch (Exception e)
+        {
+            // The client reports Meta's answers itself, so this is a bug. Type only: messages of unknown exceptions
+            // may quote what they were given.
+            metrics.Dropped(events.Length, "error");
+            LogSendFailed(_logger, events.Length, e.GetType().Name);
+        }
+    }
+
+    private void Notify(IEventQueueObserver[] observers, ReadOnlyMemory<byte>[] events, DeliveryReport report)
+    {
+        foreach (IEventQueueObserver observer in observers)
+        {
+            try
             {
                 observer.Sent(events, report);
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !abandon.IsCancellationRequested)
-        {
-            // The client reports Meta's answers itself; this is a bug or an observer's failure. Type only: messages
-            // of unknown exceptions may quote what they were given.
-            metrics.Dropped(events.Length, "error");
-            LogSendFailed(_logger, events.Length, e.GetType().Name);
+            catch (Exception e)
+            {
+                // An observer's failure must not stop the sender; the events went out all the same.
+                LogObserverFailed(_logger, observer.GetType().Name, e.GetType().Name);
+            }
         }
     }
 
@@ -145,4 +164,7 @@ internal sealed partial class EventQueueSender(
 
     [LoggerMessage(2, LogLevel.Error, "A batch of {Count} events could not be sent: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, int count, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "The event queue observer {Observer} failed: {Reason}")]
+    private static partial void LogObserverFailed(ILogger logger, string observer, string reason);
 }
