@@ -25,10 +25,11 @@ internal sealed partial class EventQueueSender(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // The client is resolved here, not in the constructor, so a misconfigured client fails the start, loudly.
-        ConversionsApiClient client = services.GetRequiredService<ConversionsApiClient>();
+        // Resolved once here so a misconfigured client fails the start, loudly; then once per batch, since a typed
+        // HttpClient kept for the app's lifetime would keep its handler (and its DNS answers) just as long.
+        _ = services.GetRequiredService<ConversionsApiClient>();
         IEventQueueObserver[] observers = services.GetServices<IEventQueueObserver>().ToArray();
-        _sending = Task.Run(() => SendAllAsync(client, observers, _abandon.Token), CancellationToken.None);
+        _sending = Task.Run(() => SendAllAsync(observers, _abandon.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -67,14 +68,14 @@ internal sealed partial class EventQueueSender(
 
     public void Dispose() => _abandon.Dispose();
 
-    private async Task SendAllAsync(ConversionsApiClient client, IEventQueueObserver[] observers, CancellationToken abandon)
+    private async Task SendAllAsync(IEventQueueObserver[] observers, CancellationToken abandon)
     {
         try
         {
             while (await queue.Reader.WaitToReadAsync(abandon).ConfigureAwait(false))
             {
                 List<QueuedEvent> batch = await TakeBatchAsync(abandon).ConfigureAwait(false);
-                await SendAsync(client, observers, batch, abandon).ConfigureAwait(false);
+                await SendAsync(services.GetRequiredService<ConversionsApiClient>(), observers, batch, abandon).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
