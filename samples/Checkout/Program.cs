@@ -1,4 +1,6 @@
-using CapiKit.Delivery;
+using CapiKit.AspNetCore;
+using CapiKit.AspNetCore.Pixel;
+using CapiKit.AspNetCore.Queue;
 using CapiKit.Testing;
 using Checkout.Events;
 using Checkout.Shop;
@@ -8,13 +10,16 @@ using Checkout.Shop;
 //   dotnet run --project samples/Checkout -- --demo
 //
 // starts the shop, walks one customer from a product page to a purchase, prints each payload and the answer, and
-// stops. Without --demo the shop keeps running and prints its address. Pages never wait for Meta: events go through
-// a bounded background queue (Shop/EventQueue.cs). Events go to CapiKit's local emulator, or to Meta when META_DATASET_ID and META_ACCESS_TOKEN are set
-// (META_TEST_EVENT_CODE routes them to Events Manager's Test Events).
+// stops. Without --demo the shop keeps running and prints its address. CapiKit.AspNetCore reads each request as
+// Meta's Parameter Builder does (fbc, fbp, IP, user agent, page), pages write the Pixel with the server events' ids,
+// and pages never wait for Meta: events go through its bounded background queue. Events go to CapiKit's local
+// emulator, or to Meta when META_DATASET_ID and META_ACCESS_TOKEN are set (META_TEST_EVENT_CODE routes them to Events
+// Manager's Test Events; META_BASE_ADDRESS to a Meta look-alike, such as an emulator a test runs).
 
 bool demo = args.Contains("--demo");
 string? datasetId = Environment.GetEnvironmentVariable("META_DATASET_ID");
 string? accessToken = Environment.GetEnvironmentVariable("META_ACCESS_TOKEN");
+string? baseAddress = Environment.GetEnvironmentVariable("META_BASE_ADDRESS");
 bool toMeta = !string.IsNullOrEmpty(datasetId) && !string.IsNullOrEmpty(accessToken);
 await using ConversionsApiEmulator? emulator = toMeta ? null : await ConversionsApiEmulator.StartAsync();
 
@@ -27,11 +32,7 @@ if (demo)
 
 builder.Services.AddSingleton<Catalog>();
 builder.Services.AddSingleton<Carts>();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(provider => new ConversionsSender(
-    provider.GetRequiredService<ConversionsApiClient>(), provider.GetRequiredService<ILogger<ConversionsSender>>(), emulator));
-builder.Services.AddSingleton<EventQueue>();
-builder.Services.AddHostedService(provider => provider.GetRequiredService<EventQueue>());
+builder.Services.AddSingleton<IEventQueueObserver, ConversionsSender>();
 builder.Services.AddConversionsApi(options =>
 {
     options.DatasetId = toMeta ? datasetId! : "1234567890";
@@ -42,14 +43,20 @@ builder.Services.AddConversionsApi(options =>
     {
         options.BaseAddress = emulator.BaseAddress;
     }
-});
+    else if (!string.IsNullOrEmpty(baseAddress))
+    {
+        options.BaseAddress = new Uri(baseAddress);
+    }
+}).AddAspNetCore();
 
 WebApplication app = builder.Build();
+app.UseConversionsApi();
 
-app.MapGet("/", (Catalog catalog) => Page("Coffee",
+app.MapGet("/", (HttpContext context, Catalog catalog) => Page(context, "Coffee",
     "<ul>" + string.Concat(catalog.Products.Select(p => $"<li><a href=\"/products/{p.Id}\">{p.Name}</a> ${p.Price}</li>")) + "</ul><p><a href=\"/cart\">Cart</a></p>"));
 
-app.MapGet("/products/{id}", (string id, HttpContext context, Catalog catalog, EventQueue events, TimeProvider clock) =>
+// The page's Pixel tracks ViewContent with the event id of the server's ViewContent: Meta keeps one of the two.
+app.MapGet("/products/{id}", async (string id, HttpContext context, Catalog catalog) =>
 {
     if (catalog.Find(id) is not { } product)
     {
@@ -58,17 +65,16 @@ app.MapGet("/products/{id}", (string id, HttpContext context, Catalog catalog, E
 
     ProductViewed viewed = new()
     {
-        EventId = Guid.NewGuid().ToString("N"),
-        Visitor = Visitor.From(context, clock),
+        Request = context.GetConversionsRequest(),
         ProductIds = [product.Id],
         Price = product.Price,
         Currency = Catalog.Currency,
     };
-    events.Enqueue(viewed.ToServerEvent(ConversionsSender.Normalization));
-    return Page(product.Name, $"<p>${product.Price}</p><form method=\"post\" action=\"/cart/{product.Id}\"><button id=\"add\">Add to cart</button></form><p><a href=\"/\">More coffee</a></p>");
+    await context.TrackAsync(viewed.ToServerEvent(Normalization));
+    return Page(context, product.Name, $"<p>${product.Price}</p><form method=\"post\" action=\"/cart/{product.Id}\"><button id=\"add\">Add to cart</button></form><p><a href=\"/\">More coffee</a></p>");
 });
 
-app.MapPost("/cart/{id}", (string id, HttpContext context, Catalog catalog, Carts carts, EventQueue events, TimeProvider clock) =>
+app.MapPost("/cart/{id}", async (string id, HttpContext context, Catalog catalog, Carts carts) =>
 {
     if (catalog.Find(id) is not { } product)
     {
@@ -76,15 +82,15 @@ app.MapPost("/cart/{id}", (string id, HttpContext context, Catalog catalog, Cart
     }
 
     carts.For(context).Add(product, 1);
+    // A redirect follows, so this event has no Pixel twin: the server's copy is the only one.
     ItemAdded added = new()
     {
-        EventId = Guid.NewGuid().ToString("N"),
-        Visitor = Visitor.From(context, clock),
+        Request = context.GetConversionsRequest(),
         Items = [new CapiKit.Content().SetId(product.Id).SetQuantity(1).SetItemPrice(product.Price)],
         Value = product.Price,
         Currency = Catalog.Currency,
     };
-    events.Enqueue(added.ToServerEvent(ConversionsSender.Normalization));
+    await context.TrackAsync(added.ToServerEvent(Normalization));
     return Results.Redirect("/cart");
 });
 
@@ -93,14 +99,14 @@ app.MapGet("/cart", (HttpContext context, Carts carts) =>
     Cart cart = carts.For(context);
     if (cart.Count == 0)
     {
-        return Page("Your cart", "<p id=\"empty\">Your cart is empty.</p><p><a href=\"/\">Shop</a></p>");
+        return Page(context, "Your cart", "<p id=\"empty\">Your cart is empty.</p><p><a href=\"/\">Shop</a></p>");
     }
 
     string lines = string.Concat(cart.Lines.Select(l => $"<li>{l.Quantity} × {l.Product.Name}</li>"));
-    return Page("Your cart", $"<ul id=\"lines\">{lines}</ul><p>Total ${cart.Value}</p><form method=\"post\" action=\"/checkout\"><button id=\"checkout\">Check out</button></form>");
+    return Page(context, "Your cart", $"<ul id=\"lines\">{lines}</ul><p>Total ${cart.Value}</p><form method=\"post\" action=\"/checkout\"><button id=\"checkout\">Check out</button></form>");
 });
 
-app.MapPost("/checkout", (HttpContext context, Carts carts, EventQueue events, TimeProvider clock) =>
+app.MapPost("/checkout", async (HttpContext context, Carts carts) =>
 {
     Cart cart = carts.For(context);
     if (cart.Count == 0)
@@ -110,15 +116,14 @@ app.MapPost("/checkout", (HttpContext context, Carts carts, EventQueue events, T
 
     CheckoutStarted started = new()
     {
-        EventId = Guid.NewGuid().ToString("N"),
-        Visitor = Visitor.From(context, clock),
+        Request = context.GetConversionsRequest(),
         Items = cart.Contents(),
         ItemCount = cart.Count,
         Value = cart.Value,
         Currency = Catalog.Currency,
     };
-    events.Enqueue(started.ToServerEvent(ConversionsSender.Normalization));
-    return Page("Checkout", $"<p>Total ${cart.Value}</p><form method=\"post\" action=\"/orders\">"
+    await context.TrackAsync(started.ToServerEvent(Normalization));
+    return Page(context, "Checkout", $"<p>Total ${cart.Value}</p><form method=\"post\" action=\"/orders\">"
         + "<label>E-mail <input id=\"email\" name=\"email\" type=\"email\" required></label>"
         + "<label>Phone <input id=\"phone\" name=\"phone\"></label>"
         + "<label>First name <input name=\"first_name\"></label><label>Last name <input name=\"last_name\"></label>"
@@ -126,7 +131,7 @@ app.MapPost("/checkout", (HttpContext context, Carts carts, EventQueue events, T
         + "<label>Country <input name=\"country\"></label><button id=\"pay\">Pay</button></form>");
 });
 
-app.MapPost("/orders", async (HttpContext context, Carts carts, EventQueue events, TimeProvider clock) =>
+app.MapPost("/orders", async (HttpContext context, Carts carts) =>
 {
     if (!context.Request.HasFormContentType)
     {
@@ -148,8 +153,7 @@ app.MapPost("/orders", async (HttpContext context, Carts carts, EventQueue event
     string orderNumber = $"A-{Random.Shared.Next(100_000, 999_999)}";
     OrderPlaced order = new()
     {
-        EventId = orderNumber,
-        Visitor = Visitor.From(context, clock),
+        Request = context.GetConversionsRequest(),
         Email = email,
         Phone = form["phone"].ToString(),
         FirstName = form["first_name"].ToString(),
@@ -163,14 +167,14 @@ app.MapPost("/orders", async (HttpContext context, Carts carts, EventQueue event
         Currency = Catalog.Currency,
         OrderNumber = orderNumber,
     };
-    events.Enqueue(order.ToServerEvent(ConversionsSender.Normalization));
+    await context.TrackAsync(order.ToServerEvent(Normalization));
     cart.Clear();
-    return Page("Thank you", $"<p id=\"thanks\">Thank you! Order {orderNumber}</p>");
+    return Page(context, "Thank you", $"<p id=\"thanks\">Thank you! Order {orderNumber}</p>");
 });
 
 await app.StartAsync();
 string shop = app.Urls.First();
-Console.WriteLine(toMeta ? $"Shop at {shop}; events go to Meta, dataset {datasetId}." : $"Shop at {shop}; events go to the local emulator at {emulator!.BaseAddress}.");
+Console.WriteLine(toMeta ? $"Shop at {shop}; events go to {(string.IsNullOrEmpty(baseAddress) ? "Meta" : baseAddress)}, dataset {datasetId}." : $"Shop at {shop}; events go to the local emulator at {emulator!.BaseAddress}.");
 Console.WriteLine();
 if (!demo)
 {
@@ -203,5 +207,12 @@ await browser.PostAsync("/cart/sku-espresso", null);
 await app.StopAsync();   // sends what is still queued
 return 0;
 
-static IResult Page(string title, string body) =>
-    Results.Content($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>", "text/html; charset=utf-8");
+// Every page ends with the Pixel: its loader, and one track call per event the page's request tracked.
+static IResult Page(HttpContext context, string title, string body) =>
+    Results.Content($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}{MetaPixel.For(context)}</body></html>", "text/html; charset=utf-8");
+
+internal static partial class Program
+{
+    /// <summary>Customers' phone numbers are written without a country code; they are US numbers.</summary>
+    private static readonly CapiKit.Pii.NormalizationOptions Normalization = new() { DefaultRegion = "US" };
+}

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace CapiKit.Package.Tests;
 
 /// <summary>
-/// Packs CapiKit and CapiKit.Testing once, with a version of its own so no stale copy in the NuGet cache can stand in for it, into a
+/// Packs CapiKit, CapiKit.Testing and CapiKit.AspNetCore once, with a version of its own so no stale copy in the NuGet cache can stand in for it, into a
 /// feed in a temporary folder; each test then makes a fresh project that takes the package from there.
 /// </summary>
 public sealed class PackageFixture : IDisposable
@@ -17,10 +17,13 @@ public sealed class PackageFixture : IDisposable
             RepositoryRoot,
             "pack", "src/CapiKit/CapiKit.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true");
         Assert.True(exit == 0, output);
-        (exit, output) = DotNet.Run(
-            RepositoryRoot,
-            "pack", "src/CapiKit.Testing/CapiKit.Testing.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true");
-        Assert.True(exit == 0, output);
+        // CapiKit.AspNetCore (with CapiKit.Outbox, which it depends on) for the READMEs' web code.
+        foreach (string project in new[] { "src/CapiKit.Testing/CapiKit.Testing.csproj", "src/CapiKit.Outbox/CapiKit.Outbox.csproj", "src/CapiKit.AspNetCore/CapiKit.AspNetCore.csproj" })
+        {
+            (exit, output) = DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true");
+            Assert.True(exit == 0, output);
+        }
+
         Package = Path.Combine(Feed, $"CapiKit.{Version}.nupkg");
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -10,7 +10,7 @@ namespace CapiKit.Package.Tests;
 /// </summary>
 public sealed partial class PackageTests
 {
-    private static readonly string[] ReadmesWithCode = ["README.md", "src/CapiKit/README.md", "src/CapiKit.Testing/README.md"];
+    private static readonly string[] ReadmesWithCode = ["README.md", "src/CapiKit/README.md", "src/CapiKit.Testing/README.md", "src/CapiKit.AspNetCore/README.md"];
 
     [Fact]
     public void Every_csharp_block_of_the_READMEs_compiles()
@@ -31,6 +31,7 @@ public sealed partial class PackageTests
               <ItemGroup>
                 <PackageReference Include="CapiKit" Version="{package.Version}" />
                 <PackageReference Include="CapiKit.Testing" Version="{package.Version}" />
+                <PackageReference Include="CapiKit.AspNetCore" Version="{package.Version}" />
               </ItemGroup>
             </Project>
             """);

@@ -1,22 +1,22 @@
 using CapiKit;
-using Checkout.Shop;
+using CapiKit.AspNetCore;
 
 namespace Checkout.Events;
 
 /// <summary>
-/// What every website event carries: when, a unique id (shared with the browser Pixel for deduplication), the page,
-/// and the identifiers Meta matches a visitor by, taken from the request as Meta wants them: unchanged.
-/// The mapped members read the <see cref="Visitor"/>; read-only properties map like any other.
+/// What every website event carries: when, the request's event id (the Pixel's copy of the event carries the same, so
+/// Meta counts it once), the page, and the identifiers Meta matches a visitor by, read from the request by
+/// CapiKit.AspNetCore as Meta's Parameter Builder reads them, unchanged. Read-only properties map like any other.
 /// </summary>
 public abstract class VisitorEvent
 {
-    public required Visitor Visitor { get; init; }
+    public required ConversionsRequest Request { get; init; }
 
     [EventTime] public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
-    [EventId] public required string EventId { get; init; }
-    [EventSourceUrl] public string PageUrl => Visitor.PageUrl;
-    [UserData(UserDataField.ClientIpAddress)] public string? ClientIp => Visitor.ClientIp;
-    [UserData(UserDataField.ClientUserAgent)] public string UserAgent => Visitor.UserAgent;
-    [UserData(UserDataField.ClickId)] public string? ClickId => Visitor.ClickId;
-    [UserData(UserDataField.BrowserId)] public string? BrowserId => Visitor.BrowserId;
+    [EventId] public string EventId => Request.EventId;
+    [EventSourceUrl] public string? PageUrl => Request.EventSourceUrl;
+    [UserData(UserDataField.ClientIpAddress)] public string? ClientIp => Request.ClientIpAddress;
+    [UserData(UserDataField.ClientUserAgent)] public string UserAgent => Request.UserAgent ?? "unknown";
+    [UserData(UserDataField.ClickId)] public string? ClickId => Request.ClickId;
+    [UserData(UserDataField.BrowserId)] public string? BrowserId => Request.BrowserId;
 }

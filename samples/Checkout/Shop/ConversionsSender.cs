@@ -1,44 +1,28 @@
-using CapiKit;
+using System.Text;
+using CapiKit.AspNetCore.Queue;
 using CapiKit.Delivery;
-using CapiKit.Pii;
-using CapiKit.Testing;
 
 namespace Checkout.Shop;
 
 /// <summary>
-/// Sends one event and tells the console what went out and what came back: the payload (personal data hashed) and
-/// the answer, the emulator's JSON or Meta's result.
+/// Tells the console what the background queue sent and what came back: each payload (personal data hashed) and
+/// Meta's (or the emulator's) verdict on it.
 /// </summary>
-public sealed class ConversionsSender(ConversionsApiClient client, ILogger<ConversionsSender> logger, ConversionsApiEmulator? emulator = null)
+public sealed class ConversionsSender(ILogger<ConversionsSender> logger) : IEventQueueObserver
 {
-    /// <summary>Customers' phone numbers are written without a country code; they are US numbers.</summary>
-    public static readonly NormalizationOptions Normalization = new() { DefaultRegion = "US" };
-
-    public async Task SendAsync(ServerEvent serverEvent, CancellationToken cancellationToken)
+    public void Sent(IReadOnlyList<ReadOnlyMemory<byte>> events, DeliveryReport report)
     {
-        Console.WriteLine($"--> {serverEvent.EventName}");
-        Console.WriteLine(Json.Pretty(serverEvent.ToJson()));
-        foreach (NormalizationError rejected in serverEvent.Rejected)
+        for (int i = 0; i < events.Count; i++)
         {
-            Console.WriteLine($"    left out: {rejected}");
-        }
-
-        int answered = emulator?.Requests.Count ?? 0;
-        DeliveryReport report = await client.SendAsync([serverEvent], cancellationToken);
-        EventResult result = report.Results[0];
-        if (emulator is not null && emulator.Requests.Count > answered)
-        {
-            Console.WriteLine($"<-- {emulator.Requests[^1].StatusCode}");
-            Console.WriteLine(Json.Pretty(emulator.Requests[^1].Response));
-        }
-        else
-        {
-            Console.WriteLine($"<-- {result.Outcome} (fbtrace_id {result.FbTraceId ?? result.Failure?.FbTraceId})");
-        }
-
-        if (result.Failure is { } failure)
-        {
-            logger.LogWarning("{EventName} was not delivered: {Failure}", serverEvent.EventName, failure.Message);
+            using System.Text.Json.JsonDocument payload = System.Text.Json.JsonDocument.Parse(events[i]);
+            EventResult result = report.Results[i];
+            Console.WriteLine($"--> {payload.RootElement.GetProperty("event_name").GetString()}");
+            Console.WriteLine(Json.Pretty(Encoding.UTF8.GetString(events[i].Span)));
+            Console.WriteLine($"<-- {result.Outcome}{(result.FbTraceId is { } trace ? $" (fbtrace_id {trace})" : "")}");
+            if (result.Failure is { } failure)
+            {
+                logger.LogWarning("Event {Index} was not delivered: {Failure}", i, failure.Message);
+            }
         }
     }
 }
