@@ -133,7 +133,8 @@ public sealed class UnhashedPiiCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(admitted);
     }
 
-    private const string PhoneKey = "ph";
+    /// <summary>The user_data key the schema normalizes as a phone number, which needs a default region.</summary>
+    private static readonly string? PhoneKey = PayloadFacts.Instance?.Schema.Object("user_data").Fields.FirstOrDefault(f => f.Normalization == "phone")?.Name;
 
     /// <summary>
     /// The project's <c>CapiKitPhoneRegion</c> (an ISO 3166-1 alpha-2 code), read from MSBuild through CapiKit's

@@ -82,9 +82,11 @@ internal static partial class FieldFormats
     }
 
     // fb.{subdomain index}.{creation time in ms}.{payload}, with an optional 8-character parameter-builder appendix.
+    // The patterns and problems are the schema's (formats.click_id, formats.browser_id), written here for the regex
+    // source generator, which cannot read generated constants; SchemaFormatTests compares them.
     [GeneratedRegex(@"^fb\.[0-9]+\.[0-9]{10,16}\.[^.\s]+(\.[A-Za-z0-9_-]{2,8})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClickId();
+    internal static partial Regex ClickId();
 
     [GeneratedRegex(@"^fb\.[0-9]+\.[0-9]{10,16}\.[0-9]+(\.[A-Za-z0-9_-]{2,8})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex BrowserId();
+    internal static partial Regex BrowserId();
 }

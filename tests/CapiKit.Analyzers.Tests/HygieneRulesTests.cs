@@ -233,6 +233,17 @@ public sealed class HygieneRulesTests
         """);
 
     [Fact]
+    public Task CAPI007_constant_fbc_and_fbp_that_cannot_be_cookies() => Verify<PayloadAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        class Sender
+        {
+            object Upper() => new { action_source = "chat", user_data = new { external_id = "c-1", fbc = {|CAPI007:"FB.1.1554763741205.AbCdEf"|} } };
+            object Short() => new { action_source = "chat", user_data = new Dictionary<string, object> { ["external_id"] = "c-1", ["fbp"] = {|CAPI007:"fb.1.123.456"|} } };
+            object Json() => {|CAPI007:"{ \"action_source\": \"chat\", \"user_data\": { \"external_id\": \"c-1\", \"fbc\": \"fbclid=AbCdEf\" } }"|};
+            object Valid(string cookie) => new { action_source = "chat", user_data = new { external_id = "c-1", fbc = "fb.1.1554763741205.AbCdEf", fbp = "fb.2.1596403881668.1116446470.Bg", ip = cookie } };
+        }
+        """);
+
+    [Fact]
     public Task CAPI013_user_data_without_customer_information() => Verify<PayloadAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
         class UserDto { [JsonPropertyName("em")] public string? Email { get; set; } }
 

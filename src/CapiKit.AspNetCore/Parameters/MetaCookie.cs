@@ -4,7 +4,7 @@ namespace CapiKit.AspNetCore.Parameters;
 /// The shape of <c>_fbc</c> and <c>_fbp</c> values as Meta's Parameter Builder accepts them:
 /// <c>fb.{subdomain index}.{creation ms}.{payload}</c>, optionally followed by an appendix that one of Meta's
 /// builders added (a two-letter language token of the first versions, or eight base64url characters). Anything else
-/// is treated as absent, so a mangled cookie is replaced rather than sent (Meta's subcode 2804001).
+/// is treated as absent, so a mangled cookie is replaced rather than sent (Meta's "Click ID Incorrectly Formatted").
 /// </summary>
 internal static class MetaCookie
 {

@@ -17,7 +17,7 @@ internal static class HashCommand
     {
         Argument<string?> field = new("field")
         {
-            Description = "The user_data key: em, ph, fn, ln, db, ge, ct, st, zp, country, external_id, ...",
+            Description = "The user_data key: " + string.Join(", ", PiiNormalizer.Keys.Where(k => k.IsHashed).Select(k => k.Name)) + ".",
             Arity = ArgumentArity.ZeroOrOne,
         };
         Argument<string?> value = new("value")

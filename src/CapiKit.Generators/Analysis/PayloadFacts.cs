@@ -44,6 +44,14 @@ internal sealed class PayloadFacts
         RequiresRules = schema.ActionSources.Where(a => a.RequiresRule is not null).ToDictionary(a => a.Value, a => a.RequiresRule!, StringComparer.Ordinal);
         ForbidsRules = schema.ActionSources.Where(a => a.ForbidsRule is not null).ToDictionary(a => a.Value, a => a.ForbidsRule!, StringComparer.Ordinal);
         Currencies = new HashSet<string>(schema.Currencies, StringComparer.Ordinal);
+        RawFormats = userData.Fields
+            .Where(f => f.Hashing == "never" && f.Format is not null && schema.Formats.Any(x => x.Name == f.Format))
+            .ToDictionary(
+                f => f.Name,
+                f => schema.Formats.First(x => x.Name == f.Format) is var format
+                    ? (new System.Text.RegularExpressions.Regex(format.Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant), format.Problem)
+                    : default,
+                StringComparer.Ordinal);
         ExtinfoLength = schema.Object("app_data").ExtinfoSlots.Count;
         MaxEvents = schema.MaxEvents;
     }
@@ -74,6 +82,12 @@ internal sealed class PayloadFacts
 
     /// <summary>The rule each action source names for its forbidden fields (<c>forbidsRule</c>).</summary>
     private Dictionary<string, string> ForbidsRules { get; }
+
+    /// <summary>
+    /// Raw user_data keys whose format has a checkable shape (fbc, fbp): the schema's pattern and what a value that
+    /// does not match is. The run-time pre-flight checks the same patterns (a test compares them).
+    /// </summary>
+    public Dictionary<string, (System.Text.RegularExpressions.Regex Pattern, string Problem)> RawFormats { get; }
 
     /// <summary>The ISO 4217 codes of the schema, the one list the pre-flight checks too.</summary>
     public HashSet<string> Currencies { get; }
@@ -159,7 +173,7 @@ internal sealed class PayloadFacts
     /// <summary>Every <c>user_data</c> key.</summary>
     public HashSet<string> UserDataKeys { get; }
 
-    /// <summary><c>user_data</c> keys Meta rejects unless hashed: em, ph, fn, ln, db, ge, ct, st, zp, country.</summary>
+    /// <summary><c>user_data</c> keys Meta rejects unless hashed: the schema's <c>hashing: required</c> keys.</summary>
     public HashSet<string> RequiredHashedKeys { get; }
 
     /// <summary>C# label of each hashed key (<c>Email</c>) to its payload key (<c>em</c>).</summary>

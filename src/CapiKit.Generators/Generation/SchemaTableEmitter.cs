@@ -26,7 +26,7 @@ internal static class SchemaTableEmitter
             string normalization = field.Normalization is null ? "null" : Naming.Literal(field.Normalization);
             writer.WriteLine(
                 $"new({Naming.Literal(field.Name)}, {Naming.Literal(field.Label ?? Naming.Pascal(field.Name))}, global::CapiKit.Pii.HashingPolicy.{hashing}, " +
-                $"{normalization}, {(field.Many ? "true" : "false")}, {Naming.Literal(field.Description)}),");
+                $"{normalization}, {(field.Many ? "true" : "false")}, {Naming.Literal(field.Description)}, {(field.Format is null ? "null" : Naming.Literal(field.Format))}),");
         }
 
         writer.Unindent();

@@ -16,6 +16,7 @@ internal sealed record SchemaModel(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<FieldSpec> RequestFields,
     EquatableArray<ErrorSpec> Errors,
+    EquatableArray<FormatSpec> Formats,
     EquatableArray<string> Currencies,
     EquatableArray<RuleSpec> Rules)
 {
@@ -111,6 +112,9 @@ internal sealed record RuleSpec(
     EquatableArray<RuleErrorSpec> Prevents,
     EquatableArray<RuleMessageSpec> Messages,
     EquatableArray<RuleMessageSpec> Preflight);
+
+/// <summary>A value format with a checkable shape: its name, the .NET pattern a value must match, and what a value that does not is.</summary>
+internal sealed record FormatSpec(string Name, string Pattern, string Problem);
 
 /// <summary>A Meta error (code and optional subcode) a rule prevents.</summary>
 internal sealed record RuleErrorSpec(int Code, int? Subcode);

@@ -39,6 +39,9 @@ internal static class SchemaReader
                     context.RequiredString(e, "retry"),
                     context.RequiredString(e, "title"),
                     context.OptionalString(e, "diagnostic"))).ToEquatableArray(),
+                Formats: context.Required(root, "formats", JsonValueKind.Object).Properties
+                    .Select(p => new FormatSpec(p.Key, context.RequiredString(p.Value, "pattern"), context.RequiredString(p.Value, "problem")))
+                    .ToEquatableArray(),
                 Currencies: context.Required(context.Required(root, "currencies", JsonValueKind.Object), "codes", JsonValueKind.Array).Items.Select(c => c.String ?? "").ToEquatableArray(),
                 Rules: context.Required(root, "rules", JsonValueKind.Array).Items.Select(r => ReadRule(context, r)).ToEquatableArray());
             return context.Problems.Count == 0 ? (model, null) : (null, context.Problems[0]);

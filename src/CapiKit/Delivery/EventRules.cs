@@ -13,6 +13,10 @@ public static class EventRules
 {
     private const long MillisecondThreshold = 100_000_000_000;
 
+    // The schema's formats whose violation Meta answers with "Click ID Incorrectly Formatted" (CAPI007's subcode).
+    private const string ClickIdFormat = "click_id";
+    private const string BrowserIdFormat = "browser_id";
+
     /// <summary>Every reason Meta would reject the event; empty when it would accept it.</summary>
     /// <param name="serverEvent">One element of <c>data</c>.</param>
     /// <param name="now">The current time, for the <c>event_time</c> window.</param>
@@ -98,8 +102,8 @@ public static class EventRules
             {
                 problems.Add(RuleBook.UnhashedPii.NotDigest($"user_data.{property.Name}", property.Name));
             }
-            else if (property.Name is "fbc" or "fbp" && property.Value.ValueKind == JsonValueKind.String
-                && FieldFormats.RawProblem(property.Name == "fbc" ? "click_id" : "browser_id", property.Value.GetString()!) is { } format)
+            else if (key?.Format is ClickIdFormat or BrowserIdFormat && property.Value.ValueKind == JsonValueKind.String
+                && FieldFormats.RawProblem(key.Format, property.Value.GetString()!) is { } format)
             {
                 problems.Add(RuleBook.RawKeyModified.Malformed($"user_data.{property.Name}", property.Name, format));
             }

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CapiKit.Generators.Analysis.Rules;
 
 /// <summary>
-/// CAPI007: A value Meta wants raw is hashed, case-changed or malformed. client_ip_address, client_user_agent, fbc, fbp, madid, anon_id, lead_id and the other never-hash keys must be sent exactly as received; fbc is case-sensitive.
+/// CAPI007: A value Meta wants raw is hashed, case-changed or malformed. The keys the schema sends raw (the client IP and user agent, fbc, fbp and Meta's other identifiers) must be sent exactly as received; fbc is case-sensitive.
 /// The schema's rule table (<c>schema/capi.schema.json</c>, <c>rules[CAPI007]</c>) holds the same texts; a test compares them.
 /// </summary>
 internal static class CAPI007RawKeyModified
@@ -17,7 +17,7 @@ internal static class CAPI007RawKeyModified
 
     private const string Title = "A value Meta wants raw is hashed, case-changed or malformed";
 
-    private const string Description = "client_ip_address, client_user_agent, fbc, fbp, madid, anon_id, lead_id and the other never-hash keys must be sent exactly as received; fbc is case-sensitive.";
+    private const string Description = "The keys the schema sends raw (the client IP and user agent, fbc, fbp and Meta's other identifiers) must be sent exactly as received; fbc is case-sensitive.";
 
     /// <summary>{key} must reach Meta exactly as received, but {change} changes it{caseNote}</summary>
     public static readonly DiagnosticDescriptor Modified = RuleDescriptor.Create(Id, Title, "{0} must reach Meta exactly as received, but {1} changes it{2}", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
@@ -36,6 +36,12 @@ internal static class CAPI007RawKeyModified
             if (value.Operation is { } operation && ValueInspection.Modification(operation) is { } modification)
             {
                 ReportModified(value.Key, modification, context.Report);
+            }
+            else if (value.Text is { } text && context.Facts.RawFormats.TryGetValue(value.Key, out var format) && !format.Pattern.IsMatch(text))
+            {
+                // A constant that cannot be the cookie's value (a lower-cased "FB." prefix, a missing part): Meta answers
+                // "Click ID Incorrectly Formatted", as the pre-flight does.
+                context.Report(Diagnostic.Create(Malformed, value.Location, value.Key, format.Problem));
             }
         }
     }

@@ -19,14 +19,14 @@ internal static class CAPI013InvalidOnlyCustomerInformation
 
     private const string Description = "Since Graph API v13.0 Meta treats events whose customer information is only one of the schema's invalid-only sets (objects.user_data.invalidOnlyCombinations) as invalid, and events without any as unmatchable.";
 
-    /// <summary>customer information is only {keys}, within {combination}, which Meta treats as invalid; add em, ph, external_id, fbp or the client IP</summary>
-    public static readonly DiagnosticDescriptor OnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "customer information is only {0}, within {1}, which Meta treats as invalid; add em, ph, external_id, fbp or the client IP", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+    /// <summary>customer information is only {keys}, within {combination}, which Meta treats as invalid; add a stronger identifier: an e-mail, a phone number, external_id or fbp</summary>
+    public static readonly DiagnosticDescriptor OnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "customer information is only {0}, within {1}, which Meta treats as invalid; add a stronger identifier: an e-mail, a phone number, external_id or fbp", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
 
     /// <summary>user_data has no customer information; Meta cannot match the event to anyone and rejects it ("Not enough customer information")</summary>
     public static readonly DiagnosticDescriptor NoCustomerInformation = RuleDescriptor.Create(Id, Title, "user_data has no customer information; Meta cannot match the event to anyone and rejects it (\"Not enough customer information\")", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
 
-    /// <summary>'{type}' maps only {keys} of customer information, within {combination}, which Meta treats as invalid; map em, ph, external_id, fbp or the client IP too</summary>
-    public static readonly DiagnosticDescriptor EventClassMapsOnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "'{0}' maps only {1} of customer information, within {2}, which Meta treats as invalid; map em, ph, external_id, fbp or the client IP too", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
+    /// <summary>'{type}' maps only {keys} of customer information, within {combination}, which Meta treats as invalid; map a stronger identifier too: an e-mail, a phone number, external_id or fbp</summary>
+    public static readonly DiagnosticDescriptor EventClassMapsOnlyInvalidCombination = RuleDescriptor.Create(Id, Title, "'{0}' maps only {1} of customer information, within {2}, which Meta treats as invalid; map a stronger identifier too: an e-mail, a phone number, external_id or fbp", RuleDescriptor.Usage, DiagnosticSeverity.Warning, Description);
 
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(OnlyInvalidCombination, NoCustomerInformation, EventClassMapsOnlyInvalidCombination);
