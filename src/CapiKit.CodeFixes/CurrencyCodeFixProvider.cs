@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CapiKit.CodeFixes;
 
-/// <summary>CAPI006: a lower-case or one-letter-off currency literal becomes the ISO 4217 code it meant.</summary>
+/// <summary>CAPI006: a currency literal one letter off (or lower-case, in a hand-built payload) becomes the ISO 4217 code it meant.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CurrencyCodeFixProvider)), Shared]
 public sealed class CurrencyCodeFixProvider : ReplaceExpressionCodeFixProvider
 {

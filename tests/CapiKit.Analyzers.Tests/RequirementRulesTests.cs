@@ -76,10 +76,14 @@ public sealed class RequirementRulesTests
         {
             void Make(CustomData data)
             {
-                _ = EventDefinition.Purchase(10m, {|CAPI006:"usd"|});
+                _ = EventDefinition.Purchase(10m, {|CAPI006:"USX"|});
                 data.SetCurrency({|CAPI006:"EUD"|});
-                _ = new Sale { Currency = {|CAPI006:"eur"|} };
+                _ = new Sale { Currency = {|CAPI006:"XYZ"|} };
                 _ = EventDefinition.Purchase(10m, "GBP");
+
+                // The builders and generated classes send a currency upper-cased, so "usd" reaches Meta as USD.
+                _ = EventDefinition.Purchase(10m, "usd");
+                _ = new Sale { Currency = "eur" };
             }
         }
         """);
@@ -87,10 +91,10 @@ public sealed class RequirementRulesTests
     [Fact]
     public Task CAPI006_fix_uses_the_code_meant() => Builders.Fix(
         U + """
-        class Sender { EventDefinition Make() => EventDefinition.Purchase(10m, {|CAPI006:"usd"|}); }
+        class Sender { EventDefinition Make() => EventDefinition.Purchase(10m, {|CAPI006:"EUX"|}); }
         """,
         U + """
-        class Sender { EventDefinition Make() => EventDefinition.Purchase(10m, "USD"); }
+        class Sender { EventDefinition Make() => EventDefinition.Purchase(10m, "EUR"); }
         """);
 
     [Fact]

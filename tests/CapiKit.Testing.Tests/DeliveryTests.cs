@@ -27,6 +27,24 @@ public sealed class DeliveryTests
         Assert.Equal(1, report.RequestsSent);
     }
 
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("abc")]
+    public async Task A_currency_that_is_not_ISO_4217_at_run_time_fails_pre_flight_as_CAPI006(string fromTheForm)
+    {
+        await using Harness harness = await Harness.StartAsync();
+        ServerEvent purchase = ServerEvent.ForWebsite(EventDefinition.Purchase(10m, fromTheForm), DateTimeOffset.UtcNow, "https://shop.example/checkout", "Mozilla/5.0 (X11; Linux x86_64)")
+            .SetEventId("order-xyz");
+        purchase.UserData.AddEmail("customer@example.com");
+
+        DeliveryReport report = await harness.Client.SendAsync([purchase]);
+
+        DeliveryFailure failure = Assert.Single(report.Results).Failure!;
+        Assert.Equal(FailureKind.Preflight, failure.Kind);
+        Assert.Equal("CAPI006", failure.DiagnosticId);
+        Assert.Empty(harness.Emulator.Requests);
+    }
+
     [Fact]
     public async Task Events_are_split_into_requests_of_at_most_1000()
     {

@@ -82,7 +82,7 @@ internal static class CAPI006PurchaseIncomplete
         }
 
         IOperation? currency = Argument(invocation, "currency") ?? (setCurrency ? Argument(invocation, "value") : null);
-        if (currency is not null && ValueInspection.ConstantString(currency) is string code && !Iso4217.IsCode(code))
+        if (currency is not null && ValueInspection.ConstantString(currency) is string code && !IsCodeOnceUpperCased(code))
         {
             ReportCurrency(currency.Syntax.GetLocation(), code, withFix: true, context.Report);
         }
@@ -91,11 +91,18 @@ internal static class CAPI006PurchaseIncomplete
     /// <summary>A constant currency written to a member mapped with <c>[CustomData(CustomDataField.Currency)]</c>.</summary>
     public static void CheckMemberWrite(ISymbol member, IOperation value, RuleContext context)
     {
-        if (ValueInspection.IsNonEmptyConstant(value) && IsCurrencyMember(member, context.Facts) && ValueInspection.ConstantString(value) is string code && !Iso4217.IsCode(code))
+        if (ValueInspection.IsNonEmptyConstant(value) && IsCurrencyMember(member, context.Facts) && ValueInspection.ConstantString(value) is string code && !IsCodeOnceUpperCased(code))
         {
             ReportCurrency(value.Syntax.GetLocation(), code, withFix: true, context.Report);
         }
     }
+
+    /// <summary>
+    /// The builders and generated classes trim and upper-case a currency before sending it, so "usd" reaches Meta as
+    /// USD and the pre-flight accepts it; only a code that is none once upper-cased is the mistake. In a hand-built
+    /// payload the text is sent as written, and must be a code as it stands.
+    /// </summary>
+    private static bool IsCodeOnceUpperCased(string code) => Iso4217.IsCode(code.Trim().ToUpperInvariant());
 
     private static bool IsCurrencyMember(ISymbol member, PayloadFacts facts)
     {
