@@ -59,6 +59,18 @@ public sealed partial class PixelTests
     }
 
     [Fact]
+    public void Standard_events_the_Pixel_does_not_know_use_trackCustom()
+    {
+        ServerEvent shipped = ServerEvent.ForWebsite(EventDefinition.OrderShipped, DateTimeOffset.UtcNow, "https://shop.example/", "Mozilla/5.0").SetEventId("e2");
+        ServerEvent lead = ServerEvent.ForWebsite(EventDefinition.Lead, DateTimeOffset.UtcNow, "https://shop.example/", "Mozilla/5.0").SetEventId("e3");
+
+        string html = PixelScript.Render("1", ConversionsWebOptions.MetaPixelScript, [shipped, lead], trackPageView: false, nonce: null);
+
+        Assert.Contains("fbq('trackCustom',\"OrderShipped\",{},{eventID:\"e2\"});", html, StringComparison.Ordinal);
+        Assert.Contains("fbq('track',\"Lead\",{},{eventID:\"e3\"});", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Custom_events_use_trackCustom_and_PageView_is_optional()
     {
         ServerEvent custom = ServerEvent.ForWebsite(EventDefinition.Custom("TrialConverted"), DateTimeOffset.UtcNow, "https://shop.example/", "Mozilla/5.0").SetEventId("e1");

@@ -15,7 +15,6 @@ namespace CapiKit.AspNetCore.Pixel;
 internal static class PixelScript
 {
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.Default };
-    private static readonly HashSet<string> StandardEvents = new(Enum.GetNames<StandardEvent>(), StringComparer.Ordinal);
 
     public static string Render(string pixelId, Uri scriptUrl, IEnumerable<ServerEvent> events, bool trackPageView, string? nonce)
     {
@@ -48,7 +47,9 @@ internal static class PixelScript
         using JsonDocument document = JsonDocument.Parse(json.WrittenMemory);
         JsonElement root = document.RootElement;
         string name = serverEvent.EventName;
-        string method = StandardEvents.Contains(name) ? "track" : "trackCustom";
+        // The schema's standard events include names only the Conversions API knows (business messaging's, say):
+        // the Pixel tracks those as custom events, and says so in the console when given them as standard ones.
+        string method = CapiSchema.IsPixelStandardEvent(name) ? "track" : "trackCustom";
         script.Append("fbq('").Append(method).Append("',").Append(Literal(name)).Append(',');
         script.Append(root.TryGetProperty("custom_data", out JsonElement customData) ? Encoded(customData) : "{}");
         if (serverEvent.EventId is { } eventId)

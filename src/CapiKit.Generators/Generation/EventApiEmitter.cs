@@ -257,6 +257,17 @@ internal static class EventApiEmitter
         writer.WriteLine($"/// <summary>The number of <c>extinfo</c> slots, {Naming.Number(schema.Object("app_data").ExtinfoSlots.Count)}.</summary>");
         writer.WriteLine($"public const int ExtinfoLength = {Naming.Number(schema.Object("app_data").ExtinfoSlots.Count)};");
         writer.WriteLine();
+        writer.WriteLine("/// <summary>Whether the Meta Pixel knows this event name as one of its standard events (<c>fbq('track', ...)</c>); others go through <c>fbq('trackCustom', ...)</c>.</summary>");
+        writer.WriteLine("public static bool IsPixelStandardEvent(string eventName) => eventName switch");
+        writer.OpenBrace();
+        foreach (EventSpec standard in schema.StandardEvents.Where(e => e.Channels.Contains("pixel")))
+        {
+            writer.WriteLine($"{Naming.Literal(standard.Name)} => true,");
+        }
+
+        writer.WriteLine("_ => false,");
+        writer.CloseBrace(";");
+        writer.WriteLine();
         writer.WriteLine("/// <summary>Whether a request Meta failed with this Graph error code may be retried (after backing off for throttling codes).</summary>");
         writer.WriteLine("public static bool IsRetryable(int code) => code switch");
         writer.OpenBrace();

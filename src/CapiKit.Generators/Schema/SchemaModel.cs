@@ -95,7 +95,7 @@ internal sealed record ActionSourceSpec(
 internal sealed record FieldPath(string Object, string Field);
 
 /// <summary>A standard event, or a custom event from a user's extension file.</summary>
-internal sealed record EventSpec(string Name, string Description, EquatableArray<string> RequiredCustomData, string? RequiredCustomDataRule = null);
+internal sealed record EventSpec(string Name, string Description, EquatableArray<string> RequiredCustomData, string? RequiredCustomDataRule = null, EquatableArray<string> Channels = default);
 
 /// <summary>
 /// One rule of the rule table: its ID and name, how it is reported, what it enforces, the Meta errors it prevents,

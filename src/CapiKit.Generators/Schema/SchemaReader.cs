@@ -227,7 +227,8 @@ internal static class SchemaReader
             name,
             context.RequiredString(node, "description"),
             (context.Optional(node, "requiredCustomData", JsonValueKind.Array)?.Items ?? new List<JsonTree>()).Select(i => i.String ?? "").ToEquatableArray(),
-            context.OptionalString(node, "requiredCustomDataRule"));
+            context.OptionalString(node, "requiredCustomDataRule"),
+            (context.Optional(node, "channels", JsonValueKind.Array)?.Items ?? new List<JsonTree>()).Select(i => i.String ?? "").ToEquatableArray());
     }
 
     private static ObjectSpec ReadObject(Context context, string name, JsonTree node)
