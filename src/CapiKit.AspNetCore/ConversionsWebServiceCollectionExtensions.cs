@@ -14,7 +14,8 @@ public static class ConversionsWebServiceCollectionExtensions
     /// <summary>
     /// Adds the request reader (<c>fbc</c>, <c>fbp</c>, IP, user agent, URLs, event id; <c>app.UseConversionsApi()</c>
     /// runs it on every request), the Pixel helpers, and, unless another <see cref="IConversionsEventSink"/> is
-    /// registered already (<c>.AddOutbox(...)</c> before this call), the bounded in-memory queue with its sender.
+    /// registered already, the bounded in-memory queue with its sender. <c>.AddOutbox(...)</c> replaces the queue as the
+    /// sink whether it comes before or after this call.
     /// </summary>
     /// <param name="builder">What <c>AddConversionsApi</c> returned.</param>
     /// <param name="configure">Cookie domains, consent, the Pixel, the queue's limits.</param>

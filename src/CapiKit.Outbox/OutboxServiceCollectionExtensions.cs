@@ -39,7 +39,10 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<SchemaGate>();
         services.TryAddSingleton<ConversionsOutbox>();
         services.TryAddSingleton<IConversionsOutbox>(provider => provider.GetRequiredService<ConversionsOutbox>());
-        services.TryAddSingleton<IConversionsEventSink>(provider => provider.GetRequiredService<ConversionsOutbox>());
+        // The outbox is asked for explicitly, so it is the sink whatever was registered before it (CapiKit.AspNetCore's
+        // in-memory queue, added when AddAspNetCore() ran first): events a web app tracks are then stored durably.
+        services.RemoveAll<IConversionsEventSink>();
+        services.AddSingleton<IConversionsEventSink>(provider => provider.GetRequiredService<ConversionsOutbox>());
         services.AddSingleton<IHostedService, OutboxWorker>(provider =>
             ActivatorUtilities.CreateInstance<OutboxWorker>(provider, provider.GetRequiredService<IOptions<OutboxOptions>>()));
         return builder;

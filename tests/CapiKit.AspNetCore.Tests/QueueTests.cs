@@ -165,6 +165,47 @@ public sealed class QueueTests
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_outbox_is_the_sink_whether_it_is_added_before_or_after_AddAspNetCore(bool outboxFirst)
+    {
+        string database = Path.Combine(Path.GetTempPath(), $"capikit-web-outbox-{Guid.NewGuid():N}.db");
+        try
+        {
+            ServiceCollection services = new();
+            services.AddLogging();
+            IHttpClientBuilder client = services.AddConversionsApi(o => { o.DatasetId = "1"; o.AccessToken = "t"; });
+            if (outboxFirst)
+            {
+                client.AddOutbox(o => o.UseSqlite($"Data Source={database}")).AddAspNetCore();
+            }
+            else
+            {
+                client.AddAspNetCore().AddOutbox(o => o.UseSqlite($"Data Source={database}"));
+            }
+
+            await using ServiceProvider provider = services.BuildServiceProvider();
+            IConversionsEventSink sink = provider.GetRequiredService<IConversionsEventSink>();
+            Assert.IsAssignableFrom<IConversionsOutbox>(sink);
+
+            // A queue registered before the outbox took over stays idle: nothing reaches it, and it sends nothing.
+            foreach (IHostedService hosted in provider.GetServices<IHostedService>().Where(h => h.GetType().Name == "EventQueueSender"))
+            {
+                await hosted.StartAsync(CancellationToken.None);
+                await hosted.StopAsync(CancellationToken.None);
+            }
+
+            await sink.EnqueueAsync(Events(3));
+            Assert.Equal(3, (await ((IConversionsOutbox)sink).GetStatsAsync()).Pending);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
     [Fact]
     public void Options_that_cannot_work_are_refused()
     {

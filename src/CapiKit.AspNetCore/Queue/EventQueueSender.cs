@@ -1,4 +1,5 @@
 using CapiKit.Delivery;
+using CapiKit.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,13 @@ internal sealed partial class EventQueueSender(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // A durable outbox registered after AddAspNetCore() replaces the in-memory queue as the app's sink; then
+        // nothing is ever queued here, and there is nothing to drain.
+        if (!ReferenceEquals(services.GetRequiredService<IConversionsEventSink>(), queue))
+        {
+            return Task.CompletedTask;
+        }
+
         // Resolved once here so a misconfigured client fails the start, loudly; then once per batch, since a typed
         // HttpClient kept for the app's lifetime would keep its handler (and its DNS answers) just as long.
         _ = services.GetRequiredService<ConversionsApiClient>();
