@@ -132,7 +132,7 @@ public sealed class UnhashedPiiTests
                     user_data = new
                     {
                         em = PiiNormalizer.NormalizeAndHash("em", email),
-                        ph = Sha256Hex(phone),
+                        ph = Sha256Hex(System.Text.RegularExpressions.Regex.Replace(phone, "[^0-9]", "")),
                         ct = hashedCity,
                         st = emailHash,
                         zp = zip.ToString(),

@@ -23,7 +23,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         CAPI001UnhashedPii.All, CAPI002MissingActionSource.All, CAPI003EventTimeOutsideWindow.All, CAPI004EventTimeNotSeconds.All,
         CAPI005ActionSourceRequirementMissing.All, CAPI006PurchaseIncomplete.All, CAPI007RawKeyModified.All, CAPI008NearMissEventName.All,
         CAPI009ConstantEventId.All, CAPI010TooManyEvents.All, CAPI011TestEventCodeInCode.All, CAPI013InvalidOnlyCustomerInformation.All,
-        CAPI014AppDataMismatch.All);
+        CAPI014AppDataMismatch.All, CAPI016HashedWithoutNormalization.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -38,6 +38,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             }
 
             KnownSymbols symbols = new(start.Compilation);
+            MethodSummaries summaries = new(start.Compilation);
             start.RegisterOperationBlockStartAction(block =>
             {
                 PayloadGraph graph = new(symbols);
@@ -52,7 +53,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     graph.Build();
-                    Report(graph, facts, end.ReportDiagnostic);
+                    Report(graph, new HashedValueRecognizer(graph.LocalValues, summaries, end.CancellationToken), facts, end.ReportDiagnostic);
                 });
             });
         });
@@ -62,9 +63,8 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
     /// Decides what each object of the method is (an event, a user_data or custom_data object, a request) and hands
     /// it to the rules; what is wrong with it is the rules' business (Analysis/Rules).
     /// </summary>
-    private static void Report(PayloadGraph graph, PayloadFacts facts, System.Action<Diagnostic> report)
+    private static void Report(PayloadGraph graph, HashedValueRecognizer recognizer, PayloadFacts facts, System.Action<Diagnostic> report)
     {
-        HashedValueRecognizer recognizer = new(graph.LocalValues);
         RuleContext context = new(facts, report);
         foreach (PayloadContainer container in graph.Containers)
         {

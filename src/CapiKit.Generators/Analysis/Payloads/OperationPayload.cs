@@ -65,7 +65,12 @@ internal sealed class OperationPayload : PayloadObject
 
         public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
 
+        public override Normalization? HashedWith => _recognizer.HashedWith(_value);
+
         public override IOperation? Operation => _value;
+
+        private static bool IsSequence(IOperation value) =>
+            HashedValueRecognizer.Unwrap(value) is IArrayCreationOperation || HashedValueRecognizer.Unwrap(value).Kind.ToString() == "CollectionExpression";
 
         private static IEnumerable<IOperation> ItemOperations(IOperation value)
         {
@@ -76,6 +81,10 @@ internal sealed class OperationPayload : PayloadObject
                 IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.Length > 0 && initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }) =>
                     initializer.Initializers.Cast<IInvocationOperation>().Select(i => i.Arguments[0].Value),
                 _ when unwrapped.Kind.ToString() == "CollectionExpression" => unwrapped.ChildOperations,
+
+                // `mail is null ? null : [mail]`: the items of every branch that sends something.
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional when IsSequence(conditional.WhenTrue) || IsSequence(whenFalse) =>
+                    new[] { conditional.WhenTrue, whenFalse }.Where(b => !b.ConstantValue.HasValue).SelectMany(ItemOperations),
                 _ => new[] { value },
             };
         }

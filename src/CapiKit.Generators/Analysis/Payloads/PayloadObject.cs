@@ -76,6 +76,12 @@ internal abstract class PayloadValue
     /// <summary>What the value says about <c>event_time</c>: its unit and how far from now, where that can be told.</summary>
     public abstract EventTimeEvaluator.TimeValue Time { get; }
 
+    /// <summary>
+    /// The normalization steps the value went through before it was hashed, when the model sees both the hashing and
+    /// the way from the raw value to it; null otherwise (not hashed, hashed out of sight, or in JSON text).
+    /// </summary>
+    public virtual Normalization? HashedWith => null;
+
     /// <summary>The C# operation that produces the value; null in a JSON literal, which has no finer location to fix.</summary>
     public abstract IOperation? Operation { get; }
 

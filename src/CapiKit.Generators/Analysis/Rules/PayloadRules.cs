@@ -26,8 +26,11 @@ internal static class PayloadRules
     }
 
     /// <summary>An object sent as <c>user_data</c> (or a DTO that can only be one).</summary>
-    public static void CheckUserData(PayloadObject userData, RuleContext context) =>
+    public static void CheckUserData(PayloadObject userData, RuleContext context)
+    {
         CAPI001UnhashedPii.CheckUserData(userData, context);
+        CAPI016HashedWithoutNormalization.CheckUserData(userData, context);
+    }
 
     /// <summary>An object sent as <c>custom_data</c>.</summary>
     public static void CheckCustomData(PayloadObject customData, RuleContext context) =>
