@@ -50,6 +50,7 @@ public sealed class HashingTests
         {
             [JsonPropertyName("em")] public Digest Email { get; set; }
             [JsonPropertyName("ct")] public Digest City { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
         }
 
         class Sender

@@ -39,9 +39,10 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
 
             KnownSymbols symbols = new(start.Compilation);
             MethodSummaries summaries = new(start.Compilation);
+            ProjectConventions conventions = new(start.Compilation, facts.Schema.Objects.SelectMany(o => o.Fields).Concat(facts.Schema.RequestFields).Select(f => f.Name));
             start.RegisterOperationBlockStartAction(block =>
             {
-                PayloadGraph graph = new(symbols);
+                PayloadGraph graph = new(symbols, conventions, block.CancellationToken);
                 block.RegisterOperationAction(
                     operation => graph.Collect(operation.Operation),
                     OperationKind.ObjectCreation,
@@ -69,7 +70,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         foreach (PayloadContainer container in graph.Containers)
         {
             OperationPayload payload = new(container, graph, recognizer);
-            if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts))
+            if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts, graph))
             {
                 PayloadRules.CheckUserData(payload, context);
             }
@@ -79,7 +80,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 PayloadRules.CheckCustomData(payload, context);
             }
 
-            if (container.Find("user_data") is not null)
+            if (IsEvent(container, payload))
             {
                 PayloadRules.CheckEvent(payload, context);
             }
@@ -91,9 +92,39 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// An event is recognised by what it is: an object with <c>user_data</c>, or one that names its event and action
+    /// source and is an item of a request's <c>data</c>, or whose type has a <c>user_data</c> to fill, or that sends
+    /// an <c>event_time</c> too. A look-alike with only one of those keys (a Stripe meter event's <c>event_name</c>,
+    /// an analytics dictionary's <c>action_source</c>) is not one.
+    /// </summary>
+    private static bool IsEvent(PayloadContainer container, OperationPayload payload)
+    {
+        if (container.Find("user_data") is not null)
+        {
+            return true;
+        }
+
+        bool named = payload.Find("event_name") is not null;
+        bool sourced = payload.Find("action_source") is not null;
+        return named && sourced && (container.ParentKeys.Contains("data") || payload.Declares("user_data") || payload.Find("event_time") is not null);
+    }
+
     /// <summary>A DTO created outside any payload the method builds: a user_data type if it names two user_data keys.</summary>
-    private static bool IsUserDataDto(PayloadContainer container, PayloadFacts facts) =>
-        container.ParentKeys.Count == 0 && container.Style == ContainerStyle.Other
-        && container.CreatedType is not null
-        && container.JsonNames.Values.Count(facts.IsUserDataKey) >= 2;
+    /// <remarks>
+    /// Two user_data names alone are a look-alike's too (a booking contact's <c>em</c> and <c>ph</c>): the type must also
+    /// be sent as <c>user_data</c> somewhere in the project, or name a key only Meta's user_data has raw
+    /// (<c>client_user_agent</c>, <c>fbp</c>), or name three user_data keys.
+    /// </remarks>
+    private static bool IsUserDataDto(PayloadContainer container, PayloadFacts facts, PayloadGraph graph)
+    {
+        if (container.ParentKeys.Count != 0 || container.Style != ContainerStyle.Other || container.CreatedType is not { } type)
+        {
+            return false;
+        }
+
+        string[] keys = container.JsonNames.Values.Where(facts.IsUserDataKey).ToArray();
+        return keys.Length >= 2
+            && (keys.Length >= 3 || keys.Any(facts.RawKeys.Contains) || graph.Conventions?.IsSentAsUserData(type, graph.CancellationToken) != false);
+    }
 }

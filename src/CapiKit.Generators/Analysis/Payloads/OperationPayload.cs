@@ -30,10 +30,74 @@ internal sealed class OperationPayload : PayloadObject
 
     public override bool Declares(string key) => _container.DeclaresJsonName(key);
 
-    public override bool MaySend(string key) => _container.Find(key) is not null || _container.DeclaresJsonName(key);
+    /// <summary>
+    /// What is sent, not what is declared: a DTO created here sends a declared property only when a value reaches
+    /// it (the creation, a write of this method, a default value, a computed getter, or a write elsewhere in the
+    /// project). An object the method only receives may have been filled anywhere, so what it declares counts.
+    /// </summary>
+    public override bool MaySend(string key)
+    {
+        if (_container.Find(key) is not null || _container.FilledElsewhere)
+        {
+            return true;
+        }
+
+        if (!_container.DeclaresJsonName(key))
+        {
+            return false;
+        }
+
+        return _container.CreatedType is not { } type || _graph.Conventions is not { } conventions
+            || conventions.MaySendUnwritten(type, MemberOf(key), _graph.CancellationToken);
+    }
+
+    /// <summary>A key the object's writes do not set, but its type's declaration gives a default value.</summary>
+    public override PayloadValue? Find(string key)
+    {
+        if (base.Find(key) is { } written)
+        {
+            return written;
+        }
+
+        return _container.CreatedType is { } type && _container.DeclaresJsonName(key) && _graph.Conventions is { } conventions
+            && conventions.Default(type, MemberOf(key), _graph.CancellationToken) is { } declared
+            ? new DeclaredDefault(key, declared)
+            : null;
+    }
+
+    private string MemberOf(string key) => _container.JsonNames.First(pair => pair.Value == key).Key;
 
     public override PayloadObject? Child(string key) =>
         _container.Find(key) is { } entry && _graph.Resolve(entry.Value, 0).FirstOrDefault() is { } child ? new OperationPayload(child, _graph, _recognizer) : null;
+
+    /// <summary>
+    /// A property's default value (<c>= "website"</c>): what the object sends for the key, read where it is declared.
+    /// It has no operation of the method to fix, so rules that report at a written value leave it to the declaration's
+    /// own checks (a member write there is reported once, not once per creation).
+    /// </summary>
+    private sealed class DeclaredDefault : PayloadValue
+    {
+        private readonly IOperation _value;
+
+        public DeclaredDefault(string key, IOperation value)
+            : base(key) => _value = value;
+
+        public override Location Location => _value.Syntax.GetLocation();
+
+        public override string? Text => ValueInspection.ConstantString(_value);
+
+        public override bool IsNull => _value.ConstantValue is { HasValue: true, Value: null };
+
+        public override int? Count => ValueInspection.Count(_value);
+
+        public override IEnumerable<PayloadValue> Items => new[] { this };
+
+        public override HashState Hash => HashState.Unknown;
+
+        public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
+
+        public override IOperation? Operation => null;
+    }
 
     private sealed class OperationValue : PayloadValue
     {

@@ -27,7 +27,7 @@ internal abstract class PayloadObject
     public abstract PayloadObject? Child(string key);
 
     /// <summary>The value sent under a key, or null when none is seen.</summary>
-    public PayloadValue? Find(string key)
+    public virtual PayloadValue? Find(string key)
     {
         foreach (PayloadValue value in Values)
         {

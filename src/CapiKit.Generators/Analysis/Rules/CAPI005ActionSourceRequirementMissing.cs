@@ -41,7 +41,8 @@ internal static class CAPI005ActionSourceRequirementMissing
 
         PayloadObject? userData = @event.Child("user_data");
         string[] missing = required
-            .Where(r => r.Object == "server_event" ? !@event.MaySend(r.Field) : r.Object == "user_data" && userData is not null && !userData.MaySend(r.Field))
+            .Where(r => r.Object == "server_event" ? !@event.MaySend(r.Field)
+                : r.Object == "user_data" && (userData is not null ? !userData.MaySend(r.Field) : !@event.MaySend("user_data")))
             .Select(r => r.Field)
             .ToArray();
         if (missing.Length > 0)

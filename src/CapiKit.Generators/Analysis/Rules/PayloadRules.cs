@@ -8,7 +8,7 @@ namespace CapiKit.Generators.Analysis.Rules;
 /// </summary>
 internal static class PayloadRules
 {
-    /// <summary>An event: an object with <c>user_data</c>.</summary>
+    /// <summary>An event: an object with <c>user_data</c>, or one the surface recognises as an event without it.</summary>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
     {
         CAPI002MissingActionSource.CheckEvent(@event, context);
@@ -18,6 +18,7 @@ internal static class PayloadRules
         CAPI008NearMissEventName.CheckEvent(@event, context);
         CAPI009ConstantEventId.CheckEvent(@event, context);
         CAPI014AppDataMismatch.CheckEvent(@event, context);
+        CAPI013InvalidOnlyCustomerInformation.CheckEvent(@event, context);
         if (@event.Child("user_data") is { } userData)
         {
             CAPI007RawKeyModified.CheckUserData(userData, context);
