@@ -76,4 +76,39 @@ public sealed class FollowTheDataTests
             Dictionary<string, object> Track() => new() { ["event"] = "signup", ["action_source"] = "app" };
         }
         """);
+
+    [Fact]
+    public Task A_test_event_code_literal_is_reported_where_it_is_written_through_parameters_and_branches() => Payloads.Diagnostics(U + """
+        sealed class Batch
+        {
+            [JsonPropertyName("data")] public List<object> Data { get; set; } = new();
+            [JsonPropertyName("test_event_code")] public string? Code { get; set; }
+        }
+
+        sealed class Sender
+        {
+            public bool TestMode { get; set; }
+
+            public Batch Many(List<object> items, string? testCode = null) => new Batch { Data = items, Code = testCode ?? (TestMode ? {|CAPI011:"QA_CODE"|} : null) };
+
+            public Batch One(object item, string? testCode = null) => Many(new List<object> { item }, testCode);
+
+            public Batch Demo(object item) => One(item, testCode: {|CAPI011:"TEST40213"|});
+        }
+        """);
+
+    [Fact]
+    public Task User_data_built_in_a_helper_gets_the_value_rules_too() => Payloads.Diagnostics(U + """
+        sealed class Person
+        {
+            [JsonPropertyName("client_ip_address")] public string? Ip { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
+        }
+
+        sealed class Sender
+        {
+            public System.Threading.Tasks.Task<Person> BuildAsync(string? ip, string? ua) =>
+                System.Threading.Tasks.Task.FromResult(new Person { Ip = {|CAPI007:ip?.ToLowerInvariant()|}, Agent = ua });
+        }
+        """);
 }

@@ -66,7 +66,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void Report(PayloadGraph graph, HashedValueRecognizer recognizer, PayloadFacts facts, System.Action<Diagnostic> report)
     {
-        RuleContext context = new(facts, report);
+        RuleContext context = new(facts, report, graph.Conventions is { } conventions ? conventions.FirstAt : null);
         foreach (PayloadContainer container in graph.Containers)
         {
             OperationPayload payload = new(container, graph, recognizer);

@@ -26,7 +26,7 @@ internal sealed class OperationPayload : PayloadObject
 
     public override ContainerStyle Style => _container.Style;
 
-    public override IReadOnlyList<PayloadValue> Values => _values ??= _container.Entries.Select(e => (PayloadValue)new OperationValue(e.Key, e.Value, _recognizer)).ToList();
+    public override IReadOnlyList<PayloadValue> Values => _values ??= _container.Entries.Select(e => (PayloadValue)new OperationValue(e.Key, e.Value, _recognizer, _graph)).ToList();
 
     public override bool Declares(string key) => _container.DeclaresJsonName(key);
 
@@ -103,13 +103,19 @@ internal sealed class OperationPayload : PayloadObject
     {
         private readonly IOperation _value;
         private readonly HashedValueRecognizer _recognizer;
+        private readonly PayloadGraph _graph;
 
-        public OperationValue(string key, IOperation value, HashedValueRecognizer recognizer)
+        public OperationValue(string key, IOperation value, HashedValueRecognizer recognizer, PayloadGraph graph)
             : base(key)
         {
             _value = value;
             _recognizer = recognizer;
+            _graph = graph;
         }
+
+        public override IEnumerable<PayloadValue> Sources => _graph.Conventions is { } conventions
+            ? ValueSources.Constants(_value, conventions, _graph.CancellationToken).Select(source => new OperationValue(Key, source, _recognizer, _graph))
+            : Enumerable.Empty<PayloadValue>();
 
         public override Location Location => _value.Syntax.GetLocation();
 
@@ -119,7 +125,7 @@ internal sealed class OperationPayload : PayloadObject
 
         public override int? Count => ValueInspection.Count(_value);
 
-        public override IEnumerable<PayloadValue> Items => ItemOperations(_value).Select(item => new OperationValue(Key, item, _recognizer));
+        public override IEnumerable<PayloadValue> Items => ItemOperations(_value).Select(item => new OperationValue(Key, item, _recognizer, _graph));
 
         // Personal data is text; a number or a flag under "ph" is something else (a pH reading, say).
         public override HashState Hash =>

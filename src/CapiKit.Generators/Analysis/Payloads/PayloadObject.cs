@@ -82,6 +82,13 @@ internal abstract class PayloadValue
     /// </summary>
     public virtual Normalization? HashedWith => null;
 
+    /// <summary>
+    /// The constant values that can reach this one: through every branch of a conditional, coalesce or switch
+    /// expression, the locals of the method, and the parameters of the methods it is passed through (across the
+    /// compilation, a few calls deep). Empty where the model cannot follow the value.
+    /// </summary>
+    public virtual IEnumerable<PayloadValue> Sources => System.Linq.Enumerable.Empty<PayloadValue>();
+
     /// <summary>The C# operation that produces the value; null in a JSON literal, which has no finer location to fix.</summary>
     public abstract IOperation? Operation { get; }
 

@@ -22,6 +22,7 @@ internal sealed class ProjectConventions
     private readonly HashSet<string> _payloadKeys;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _plainNamedTypes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, IOperation?> _defaults = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(string, Location), bool> _reported = new();
     private Scan? _scan;
 
     public ProjectConventions(Compilation compilation, IEnumerable<string> payloadKeys)
@@ -132,6 +133,7 @@ internal sealed class ProjectConventions
     {
         HashSet<string> written = new(StringComparer.Ordinal);
         HashSet<string> userDataTypes = new(StringComparer.Ordinal);
+        Dictionary<string, List<SyntaxNode>> calls = new(StringComparer.Ordinal);
         bool snakeCase = false;
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
@@ -146,6 +148,14 @@ internal sealed class ProjectConventions
                             written.Add(name);
                         }
 
+                        break;
+                    case InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation when CalledName(invocation.Expression) is { } called:
+                        if (!calls.TryGetValue(called, out List<SyntaxNode>? list))
+                        {
+                            calls[called] = list = new List<SyntaxNode>();
+                        }
+
+                        list.Add(invocation);
                         break;
                     case IdentifierNameSyntax { Identifier.ValueText: "SnakeCaseLower" or "SnakeCaseUpper" or "SnakeCaseNamingStrategy" }:
                         snakeCase = true;
@@ -162,8 +172,83 @@ internal sealed class ProjectConventions
             }
         }
 
-        return new Scan(written, snakeCase, userDataTypes);
+        return new Scan(written, snakeCase, userDataTypes, calls);
     }
+
+    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The values passed for a parameter at every call of its method in the project (the parameter's default value
+    /// where a call leaves it out). A call site is bound once, when it is asked for.
+    /// </summary>
+    public IEnumerable<IOperation> ArgumentsFor(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method || !Get(cancellationToken).Calls.TryGetValue(method.Name, out List<SyntaxNode>? calls))
+        {
+            yield break;
+        }
+
+        foreach (SyntaxNode call in calls)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            if (_compilation.GetSemanticModel(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+#pragma warning restore RS1030
+                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+            {
+                continue;
+            }
+
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    yield return argument.Value;
+                }
+            }
+        }
+    }
+
+    /// <summary>What a method of the project returns: its expression body, or the values of its return statements.</summary>
+    public IEnumerable<IOperation> Returns(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            SyntaxNode syntax = reference.GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            if (_compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
+#pragma warning restore RS1030
+            {
+                continue;
+            }
+
+            foreach (IOperation operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned, Kind: OperationKind.Return })
+                {
+                    yield return returned;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a finding about a value followed from elsewhere (a literal passed down to a parameter) is the first at
+    /// its location: several payloads may reach the same literal, and it is reported once.
+    /// </summary>
+    public bool FirstAt(string ruleId, Location location) => _reported.TryAdd((ruleId, location), true);
 
     /// <summary><c>Person</c> for <c>Person?</c>, <c>List&lt;Person&gt;</c> or <c>Person[]</c>.</summary>
     private static string? TypeName(TypeSyntax type) => type switch
@@ -219,8 +304,9 @@ internal sealed class ProjectConventions
 
     private sealed class Scan
     {
-        public Scan(HashSet<string> written, bool snakeCasePolicy, HashSet<string> userDataTypes)
+        public Scan(HashSet<string> written, bool snakeCasePolicy, HashSet<string> userDataTypes, Dictionary<string, List<SyntaxNode>> calls)
         {
+            Calls = calls;
             Written = written;
             SnakeCasePolicy = snakeCasePolicy;
             UserDataTypes = userDataTypes;
@@ -228,8 +314,110 @@ internal sealed class ProjectConventions
 
         public HashSet<string> UserDataTypes { get; }
 
+        public Dictionary<string, List<SyntaxNode>> Calls { get; }
+
         public HashSet<string> Written { get; }
 
         public bool SnakeCasePolicy { get; }
+    }
+}
+
+/// <summary>
+/// Where a value comes from: the constants that can reach it through every branch of <c>?:</c>, <c>??</c> and
+/// <c>switch</c> expressions, the locals of its method, and the parameters of the methods it is passed through, to a
+/// bounded depth of calls (<see cref="MaxCalls"/>).
+/// </summary>
+internal static class ValueSources
+{
+    public const int MaxCalls = 4;
+
+    public static IEnumerable<IOperation> Constants(IOperation value, ProjectConventions conventions, CancellationToken cancellationToken)
+    {
+        List<IOperation> found = new();
+        Walk(value, conventions, found, calls: 0, steps: 0, cancellationToken);
+        return found;
+    }
+
+    private static void Walk(IOperation value, ProjectConventions conventions, List<IOperation> found, int calls, int steps, CancellationToken cancellationToken)
+    {
+        if (steps > 32)
+        {
+            return;
+        }
+
+        value = HashedValueRecognizer.Unwrap(value);
+        if (value.ConstantValue.HasValue)
+        {
+            found.Add(value);
+            return;
+        }
+
+        switch (value)
+        {
+            case IConditionalOperation conditional:
+                Walk(conditional.WhenTrue, conventions, found, calls, steps + 1, cancellationToken);
+                if (conditional.WhenFalse is { } whenFalse)
+                {
+                    Walk(whenFalse, conventions, found, calls, steps + 1, cancellationToken);
+                }
+
+                break;
+            case ICoalesceOperation coalesce:
+                Walk(coalesce.Value, conventions, found, calls, steps + 1, cancellationToken);
+                Walk(coalesce.WhenNull, conventions, found, calls, steps + 1, cancellationToken);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms)
+                {
+                    Walk(arm.Value, conventions, found, calls, steps + 1, cancellationToken);
+                }
+
+                break;
+            case IParameterReferenceOperation parameter when calls < MaxCalls:
+                foreach (IOperation argument in conventions.ArgumentsFor(parameter.Parameter, cancellationToken))
+                {
+                    Walk(argument, conventions, found, calls + 1, steps + 1, cancellationToken);
+                }
+
+                break;
+            case IInvocationOperation { TargetMethod: var method } when calls < MaxCalls && !method.DeclaringSyntaxReferences.IsEmpty:
+                foreach (IOperation returned in conventions.Returns(method, cancellationToken))
+                {
+                    Walk(returned, conventions, found, calls + 1, steps + 1, cancellationToken);
+                }
+
+                break;
+            case ILocalReferenceOperation local:
+                foreach (IOperation assigned in LocalValues(local, cancellationToken))
+                {
+                    Walk(assigned, conventions, found, calls, steps + 1, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>What a local is initialized with and assigned in its method.</summary>
+    private static IEnumerable<IOperation> LocalValues(ILocalReferenceOperation local, CancellationToken cancellationToken)
+    {
+        IOperation root = local;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        foreach (IOperation operation in root.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                    yield return initial;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
     }
 }

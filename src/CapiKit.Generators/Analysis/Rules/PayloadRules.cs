@@ -21,15 +21,18 @@ internal static class PayloadRules
         CAPI013InvalidOnlyCustomerInformation.CheckEvent(@event, context);
         if (@event.Child("user_data") is { } userData)
         {
-            CAPI007RawKeyModified.CheckUserData(userData, context);
             CAPI013InvalidOnlyCustomerInformation.CheckUserData(userData, context);
         }
     }
 
-    /// <summary>An object sent as <c>user_data</c> (or a DTO that can only be one).</summary>
+    /// <summary>
+    /// An object sent as <c>user_data</c> (or a DTO that can only be one), wherever it is built: the rules about its
+    /// values run here, so user_data built in a helper is checked as well as one built beside its event.
+    /// </summary>
     public static void CheckUserData(PayloadObject userData, RuleContext context)
     {
         CAPI001UnhashedPii.CheckUserData(userData, context);
+        CAPI007RawKeyModified.CheckUserData(userData, context);
         CAPI016HashedWithoutNormalization.CheckUserData(userData, context);
     }
 
