@@ -100,13 +100,16 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsEvent(PayloadContainer container, OperationPayload payload)
     {
-        if (container.Find("user_data") is not null)
-        {
-            return true;
-        }
-
         bool named = payload.Find("event_name") is not null;
         bool sourced = payload.Find("action_source") is not null;
+        if (container.Find("user_data") is not null)
+        {
+            // `user_data` alone is a common key (a game server's user list); with any event key or inside a request's
+            // data, or in an anonymous object or a DTO beside nothing else, it is an event's.
+            return named || sourced || payload.Find("event_time") is not null || container.ParentKeys.Contains("data")
+                || container.ParentKeys.Count == 0 && container.Entries.Count <= 1;
+        }
+
         return named && sourced && (container.ParentKeys.Contains("data") || payload.Declares("user_data") || payload.Find("event_time") is not null);
     }
 

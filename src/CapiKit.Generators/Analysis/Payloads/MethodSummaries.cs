@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -24,9 +25,10 @@ internal sealed class MethodSummaries
     public MethodSummaries(Compilation compilation) => _compilation = compilation;
 
     /// <summary>The summary of a method declared in source, or <see cref="MethodSummary.None"/> for one from metadata.</summary>
-    public MethodSummary Of(IMethodSymbol method, CancellationToken cancellationToken) => Of(method, 0, cancellationToken);
+    public MethodSummary Of(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Of(method, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
 
-    private MethodSummary Of(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    private MethodSummary Of(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
         if (method.DeclaringSyntaxReferences.IsEmpty || depth > MaxDepth)
@@ -39,14 +41,22 @@ internal sealed class MethodSummaries
             return known;
         }
 
-        // Recursion guard: a method that calls itself is seen as not hashing while its own summary is computed.
-        _summaries.TryAdd(method, MethodSummary.None);
-        MethodSummary computed = Compute(method, depth, cancellationToken);
-        _summaries[method] = computed;
-        return computed;
+        // A method that calls itself (directly or around a cycle) is seen as not hashing while its own summary is
+        // computed. The guard is this computation's own, never a shared placeholder: analysis runs concurrently, and
+        // another method must not read a summary that is still being computed.
+        if (!visiting.Add(method))
+        {
+            return MethodSummary.None;
+        }
+
+        MethodSummary computed = Compute(method, depth, visiting, cancellationToken);
+        visiting.Remove(method);
+
+        // A negative answer found deep in a chain may be the depth bound's, not the method's: keep it for this chain only.
+        return depth == 0 && visiting.Count == 0 || computed.Hashes ? _summaries.GetOrAdd(method, computed) : computed;
     }
 
-    private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    private MethodSummary Compute(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
     {
         bool hashes = false;
         Normalization steps = Normalization.None;
@@ -78,13 +88,13 @@ internal sealed class MethodSummaries
                 }
                 else if (operation is IInvocationOperation call && !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method))
                 {
-                    MethodSummary callee = Of(call.TargetMethod, depth + 1, cancellationToken);
+                    MethodSummary callee = Of(call.TargetMethod, depth + 1, visiting, cancellationToken);
                     hashes |= callee.Hashes;
                     steps |= callee.Steps;
                 }
                 else if (operation is IConversionOperation { OperatorMethod: { } conversion })
                 {
-                    MethodSummary callee = Of(conversion, depth + 1, cancellationToken);
+                    MethodSummary callee = Of(conversion, depth + 1, visiting, cancellationToken);
                     hashes |= callee.Hashes;
                     steps |= callee.Steps;
                 }

@@ -113,6 +113,30 @@ internal sealed class OperationPayload : PayloadObject
             _graph = graph;
         }
 
+        public override bool IsEnumName
+        {
+            get
+            {
+                IOperation current = HashedValueRecognizer.Unwrap(_value);
+                while (current is IInvocationOperation { Instance: { } instance, TargetMethod: var method })
+                {
+                    if (method.Name == "ToString" && method.Parameters.Length == 0 && instance.Type?.TypeKind == TypeKind.Enum)
+                    {
+                        return true;
+                    }
+
+                    if (method.ContainingType?.SpecialType != SpecialType.System_String || method.Name is not ("Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim"))
+                    {
+                        return false;
+                    }
+
+                    current = HashedValueRecognizer.Unwrap(instance);
+                }
+
+                return false;
+            }
+        }
+
         public override IEnumerable<PayloadValue> Sources => _graph.Conventions is { } conventions
             ? ValueSources.Constants(_value, conventions, _graph.CancellationToken).Select(source => new OperationValue(Key, source, _recognizer, _graph))
             : Enumerable.Empty<PayloadValue>();

@@ -89,6 +89,12 @@ internal abstract class PayloadValue
     /// </summary>
     public virtual IEnumerable<PayloadValue> Sources => System.Linq.Enumerable.Empty<PayloadValue>();
 
+    /// <summary>
+    /// Whether the value is the name of an enum member (<c>step.ToString()</c>, maybe reshaped by string calls): one
+    /// constant per member, not per occurrence.
+    /// </summary>
+    public virtual bool IsEnumName => false;
+
     /// <summary>The C# operation that produces the value; null in a JSON literal, which has no finer location to fix.</summary>
     public abstract IOperation? Operation { get; }
 
