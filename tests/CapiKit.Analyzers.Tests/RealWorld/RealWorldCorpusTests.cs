@@ -31,6 +31,7 @@ public sealed class RealWorldCorpusTests(ITestOutputHelper output)
     public async Task Precision_and_recall_over_the_corpus_do_not_regress()
     {
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
+        SortedDictionary<string, int[]> byRule = new(StringComparer.Ordinal);
         StringBuilder report = new();
         foreach (string name in RealWorldCorpus.Names)
         {
@@ -40,6 +41,9 @@ public sealed class RealWorldCorpusTests(ITestOutputHelper output)
             falsePositives += fp;
             falseNegatives += fn;
             report.AppendLine(CultureInfo.InvariantCulture, $"{name}: expected {result.Expected.Count}, TP {tp}, FP {fp}, FN {fn}");
+            Count(byRule, result.TruePositives, 0);
+            Count(byRule, result.FalsePositives, 1);
+            Count(byRule, result.FalseNegatives, 2);
             foreach (var finding in result.FalsePositives)
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"  FP {result.Describe(finding)}");
@@ -53,10 +57,28 @@ public sealed class RealWorldCorpusTests(ITestOutputHelper output)
 
         double precision = truePositives + falsePositives == 0 ? 1 : (double)truePositives / (truePositives + falsePositives);
         double recall = truePositives + falseNegatives == 0 ? 1 : (double)truePositives / (truePositives + falseNegatives);
+        foreach ((string id, int[] counts) in byRule)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"RULE {id} TP {counts[0]} FP {counts[1]} FN {counts[2]}");
+        }
+
         report.AppendLine(CultureInfo.InvariantCulture, $"TOTAL TP {truePositives} FP {falsePositives} FN {falseNegatives} precision {precision:P1} recall {recall:P1}");
         output.WriteLine(report.ToString());
 
         Assert.True(truePositives >= MinimumTruePositives, report.ToString());
         Assert.True(falsePositives <= MaximumFalsePositives, report.ToString());
+    }
+
+    private static void Count(SortedDictionary<string, int[]> byRule, IEnumerable<(string Id, Microsoft.CodeAnalysis.Text.TextSpan Span)> findings, int column)
+    {
+        foreach (var finding in findings)
+        {
+            if (!byRule.TryGetValue(finding.Id, out int[]? counts))
+            {
+                byRule[finding.Id] = counts = new int[3];
+            }
+
+            counts[column]++;
+        }
     }
 }
