@@ -201,6 +201,9 @@ public sealed class HygieneRulesTests
 
             public string AppSecret = "YOUR_APP_SECRET_HERE";
             public string ClientSecret = {|CAPI012:"k7Qm2Xv9Lp4Rz8Tb1Nw6Yc3Hd5Jf0Gs"|};
+
+            // A feature flag's key spells its own name (seen in bitwarden/server): an identifier, not a secret.
+            public const string SecretsVersioning = "sm-1587-secrets-versioning";
         }
         """);
 

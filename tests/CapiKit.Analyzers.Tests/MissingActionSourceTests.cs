@@ -54,7 +54,7 @@ public sealed class MissingActionSourceTests
         class EventDto
         {
             [JsonPropertyName("user_data")] public object? User { get; set; }
-            [JsonPropertyName("action_source")] public string Source { get; set; } = "website";
+            [JsonPropertyName("action_source")] public string Source { get; set; } = "chat";
         }
         class Sender { EventDto Build() => new EventDto { User = new object() }; }
         """);

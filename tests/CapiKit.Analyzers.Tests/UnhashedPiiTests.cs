@@ -74,7 +74,7 @@ public sealed class UnhashedPiiTests
         }
         class Sender
         {
-            EventDto Build(string email, string phone) => new EventDto { Name = "Lead", User = new UserDataDto({|CAPI001:email|}, {|CAPI001:phone|}) };
+            EventDto Build(string email, string phone) => {|CAPI005:new EventDto { Name = "Lead", User = new UserDataDto({|CAPI001:email|}, {|CAPI001:phone|}) }|};
             UserDataDto Alone(string email) => new UserDataDto({|CAPI001:email|}, null);
         }
         """);
@@ -132,7 +132,7 @@ public sealed class UnhashedPiiTests
                     user_data = new
                     {
                         em = PiiNormalizer.NormalizeAndHash("em", email),
-                        ph = Sha256Hex(phone),
+                        ph = Sha256Hex(System.Text.RegularExpressions.Regex.Replace(phone, "[^0-9]", "")),
                         ct = hashedCity,
                         st = emailHash,
                         zp = zip.ToString(),

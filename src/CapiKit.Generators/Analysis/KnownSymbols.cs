@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace CapiKit.Generators.Analysis;
@@ -62,6 +63,32 @@ internal sealed class KnownSymbols
 
     public bool HasCapiKit => ServerEvent is not null;
 
+    /// <summary>
+    /// Whether a serializer never writes the member: <c>[JsonIgnore]</c> (System.Text.Json without a condition or with
+    /// <c>Always</c>; Newtonsoft) or <c>[IgnoreDataMember]</c>.
+    /// </summary>
+    public static bool IsJsonIgnored(ISymbol member)
+    {
+        foreach (AttributeData attribute in member.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.Name)
+            {
+                case "IgnoreDataMemberAttribute":
+                    return true;
+                case "JsonIgnoreAttribute":
+                    // JsonIgnoreCondition.Always is 1; WhenWritingDefault and WhenWritingNull still write a value.
+                    if (!attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is int condition && condition != 1))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The JSON name a serializer attribute gives a property, or null.</summary>
     public string? JsonName(ISymbol member)
     {
@@ -73,6 +100,17 @@ internal sealed class KnownSymbols
                 && attribute.ConstructorArguments[0].Value is string name)
             {
                 return name;
+            }
+
+            if (attribute.AttributeClass is { Name: "DataMemberAttribute" } && attribute.AttributeClass.ContainingNamespace?.ToDisplayString() == "System.Runtime.Serialization")
+            {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "Name" && named.Value.Value is string dataMemberName)
+                    {
+                        return dataMemberName;
+                    }
+                }
             }
 
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, NewtonsoftJsonProperty))

@@ -23,7 +23,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         CAPI001UnhashedPii.All, CAPI002MissingActionSource.All, CAPI003EventTimeOutsideWindow.All, CAPI004EventTimeNotSeconds.All,
         CAPI005ActionSourceRequirementMissing.All, CAPI006PurchaseIncomplete.All, CAPI007RawKeyModified.All, CAPI008NearMissEventName.All,
         CAPI009ConstantEventId.All, CAPI010TooManyEvents.All, CAPI011TestEventCodeInCode.All, CAPI013InvalidOnlyCustomerInformation.All,
-        CAPI014AppDataMismatch.All);
+        CAPI014AppDataMismatch.All, CAPI016HashedWithoutNormalization.All);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -38,9 +38,11 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             }
 
             KnownSymbols symbols = new(start.Compilation);
+            MethodSummaries summaries = new(start.Compilation);
+            ProjectConventions conventions = new(start.Compilation, facts.Schema.Objects.SelectMany(o => o.Fields).Concat(facts.Schema.RequestFields).Select(f => f.Name));
             start.RegisterOperationBlockStartAction(block =>
             {
-                PayloadGraph graph = new(symbols);
+                PayloadGraph graph = new(symbols, conventions, block.CancellationToken);
                 block.RegisterOperationAction(
                     operation => graph.Collect(operation.Operation),
                     OperationKind.ObjectCreation,
@@ -52,7 +54,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     graph.Build();
-                    Report(graph, facts, end.ReportDiagnostic);
+                    Report(graph, new HashedValueRecognizer(graph.LocalValues, summaries, end.CancellationToken), facts, end.ReportDiagnostic);
                 });
             });
         });
@@ -62,14 +64,13 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
     /// Decides what each object of the method is (an event, a user_data or custom_data object, a request) and hands
     /// it to the rules; what is wrong with it is the rules' business (Analysis/Rules).
     /// </summary>
-    private static void Report(PayloadGraph graph, PayloadFacts facts, System.Action<Diagnostic> report)
+    private static void Report(PayloadGraph graph, HashedValueRecognizer recognizer, PayloadFacts facts, System.Action<Diagnostic> report)
     {
-        HashedValueRecognizer recognizer = new(graph.LocalValues);
-        RuleContext context = new(facts, report);
+        RuleContext context = new(facts, report, graph.Conventions is { } conventions ? conventions.FirstAt : null);
         foreach (PayloadContainer container in graph.Containers)
         {
             OperationPayload payload = new(container, graph, recognizer);
-            if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts))
+            if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts, graph))
             {
                 PayloadRules.CheckUserData(payload, context);
             }
@@ -79,7 +80,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 PayloadRules.CheckCustomData(payload, context);
             }
 
-            if (container.Find("user_data") is not null)
+            if (IsEvent(container, payload))
             {
                 PayloadRules.CheckEvent(payload, context);
             }
@@ -91,9 +92,42 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// An event is recognised by what it is: an object with <c>user_data</c>, or one that names its event and action
+    /// source and is an item of a request's <c>data</c>, or whose type has a <c>user_data</c> to fill, or that sends
+    /// an <c>event_time</c> too. A look-alike with only one of those keys (a Stripe meter event's <c>event_name</c>,
+    /// an analytics dictionary's <c>action_source</c>) is not one.
+    /// </summary>
+    private static bool IsEvent(PayloadContainer container, OperationPayload payload)
+    {
+        bool named = payload.Find("event_name") is not null;
+        bool sourced = payload.Find("action_source") is not null;
+        if (container.Find("user_data") is not null)
+        {
+            // `user_data` alone is a common key (a game server's user list); with any event key or inside a request's
+            // data, or in an anonymous object or a DTO beside nothing else, it is an event's.
+            return named || sourced || payload.Find("event_time") is not null || container.ParentKeys.Contains("data")
+                || container.ParentKeys.Count == 0 && container.Entries.Count <= 1;
+        }
+
+        return named && sourced && (container.ParentKeys.Contains("data") || payload.Declares("user_data") || payload.Find("event_time") is not null);
+    }
+
     /// <summary>A DTO created outside any payload the method builds: a user_data type if it names two user_data keys.</summary>
-    private static bool IsUserDataDto(PayloadContainer container, PayloadFacts facts) =>
-        container.ParentKeys.Count == 0 && container.Style == ContainerStyle.Other
-        && container.CreatedType is not null
-        && container.JsonNames.Values.Count(facts.IsUserDataKey) >= 2;
+    /// <remarks>
+    /// Two user_data names alone are a look-alike's too (a booking contact's <c>em</c> and <c>ph</c>): the type must also
+    /// be sent as <c>user_data</c> somewhere in the project, or name a key only Meta's user_data has raw
+    /// (<c>client_user_agent</c>, <c>fbp</c>), or name three user_data keys.
+    /// </remarks>
+    private static bool IsUserDataDto(PayloadContainer container, PayloadFacts facts, PayloadGraph graph)
+    {
+        if (container.ParentKeys.Count != 0 || container.Style != ContainerStyle.Other || container.CreatedType is not { } type)
+        {
+            return false;
+        }
+
+        string[] keys = container.JsonNames.Values.Where(facts.IsUserDataKey).ToArray();
+        return keys.Length >= 2
+            && (keys.Length >= 3 || keys.Any(facts.RawKeys.Contains) || graph.Conventions?.IsSentAsUserData(type, graph.CancellationToken) != false);
+    }
 }

@@ -36,6 +36,7 @@ internal sealed class PayloadFacts
         StandardEvents = schema.StandardEvents.Select(e => e.Name).ToArray();
         RequiredCustomData = schema.StandardEvents.Where(e => e.RequiredCustomData.Count > 0)
             .ToDictionary(e => e.Name, e => e.RequiredCustomData.ToArray(), StringComparer.Ordinal);
+        NormalizationOf = userData.Fields.Where(f => f.Normalization is not null).ToDictionary(f => f.Name, f => f.Normalization!, StringComparer.Ordinal);
         RawKeys = new HashSet<string>(userData.Fields.Where(f => f.Hashing == "never").Select(f => f.Name), StringComparer.Ordinal);
         RawLabels = userData.Fields.Where(f => f.Hashing == "never").ToDictionary(f => f.Label ?? Naming.Pascal(f.Name), f => f.Name, StringComparer.Ordinal);
         InvalidOnlyCombinations = userData.InvalidOnlyCombinations.Select(c => new HashSet<string>(c, StringComparer.Ordinal)).ToArray();
@@ -64,6 +65,9 @@ internal sealed class PayloadFacts
 
     /// <summary><c>user_data</c> keys Meta needs exactly as received: IP, user agent, fbc, fbp, madid, ...</summary>
     public HashSet<string> RawKeys { get; }
+
+    /// <summary>The normalization rule (<c>normalizations[].name</c>) of each user_data key that has one.</summary>
+    public Dictionary<string, string> NormalizationOf { get; }
 
     /// <summary>C# label of each raw key (<c>ClientIpAddress</c>) to its payload key.</summary>
     public Dictionary<string, string> RawLabels { get; }

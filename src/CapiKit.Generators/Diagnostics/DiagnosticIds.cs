@@ -22,6 +22,7 @@ internal static class DiagnosticIds
     public const string SecretInSource = Analysis.Rules.CAPI012SecretInSource.Id;
     public const string InvalidOnlyCustomerInformation = Analysis.Rules.CAPI013InvalidOnlyCustomerInformation.Id;
     public const string AppDataMismatch = Analysis.Rules.CAPI014AppDataMismatch.Id;
+    public const string HashedWithoutNormalization = Analysis.Rules.CAPI016HashedWithoutNormalization.Id;
 
     public const string MalformedSchemaFile = Analysis.Rules.CAPI100MalformedSchemaFile.Id;
     public const string InvalidSchemaFile = Analysis.Rules.CAPI101InvalidSchemaFile.Id;

@@ -26,26 +26,61 @@ internal sealed class OperationPayload : PayloadObject
 
     public override ContainerStyle Style => _container.Style;
 
-    public override IReadOnlyList<PayloadValue> Values => _values ??= _container.Entries.Select(e => (PayloadValue)new OperationValue(e.Key, e.Value, _recognizer)).ToList();
+    public override IReadOnlyList<PayloadValue> Values => _values ??= _container.Entries.Select(e => (PayloadValue)new OperationValue(e.Key, e.Value, _recognizer, _graph)).ToList();
 
     public override bool Declares(string key) => _container.DeclaresJsonName(key);
 
-    public override bool MaySend(string key) => _container.Find(key) is not null || _container.DeclaresJsonName(key);
+    /// <summary>
+    /// What is sent, not what is declared: a DTO created here sends a declared property only when a value reaches
+    /// it (the creation, a write of this method, a default value, a computed getter, or a write elsewhere in the
+    /// project). An object the method only receives may have been filled anywhere, so what it declares counts.
+    /// </summary>
+    public override bool MaySend(string key)
+    {
+        if (_container.Find(key) is not null || _container.FilledElsewhere)
+        {
+            return true;
+        }
+
+        if (!_container.DeclaresJsonName(key))
+        {
+            return false;
+        }
+
+        return _container.CreatedType is not { } type || _graph.Conventions is not { } conventions
+            || conventions.MaySendUnwritten(type, MemberOf(key), _graph.CancellationToken);
+    }
+
+    /// <summary>A key the object's writes do not set, but its type's declaration gives a default value.</summary>
+    public override PayloadValue? Find(string key)
+    {
+        if (base.Find(key) is { } written)
+        {
+            return written;
+        }
+
+        return _container.CreatedType is { } type && _container.DeclaresJsonName(key) && _graph.Conventions is { } conventions
+            && conventions.Default(type, MemberOf(key), _graph.CancellationToken) is { } declared
+            ? new DeclaredDefault(key, declared)
+            : null;
+    }
+
+    private string MemberOf(string key) => _container.JsonNames.First(pair => pair.Value == key).Key;
 
     public override PayloadObject? Child(string key) =>
         _container.Find(key) is { } entry && _graph.Resolve(entry.Value, 0).FirstOrDefault() is { } child ? new OperationPayload(child, _graph, _recognizer) : null;
 
-    private sealed class OperationValue : PayloadValue
+    /// <summary>
+    /// A property's default value (<c>= "website"</c>): what the object sends for the key, read where it is declared.
+    /// It has no operation of the method to fix, so rules that report at a written value leave it to the declaration's
+    /// own checks (a member write there is reported once, not once per creation).
+    /// </summary>
+    private sealed class DeclaredDefault : PayloadValue
     {
         private readonly IOperation _value;
-        private readonly HashedValueRecognizer _recognizer;
 
-        public OperationValue(string key, IOperation value, HashedValueRecognizer recognizer)
-            : base(key)
-        {
-            _value = value;
-            _recognizer = recognizer;
-        }
+        public DeclaredDefault(string key, IOperation value)
+            : base(key) => _value = value;
 
         public override Location Location => _value.Syntax.GetLocation();
 
@@ -55,7 +90,66 @@ internal sealed class OperationPayload : PayloadObject
 
         public override int? Count => ValueInspection.Count(_value);
 
-        public override IEnumerable<PayloadValue> Items => ItemOperations(_value).Select(item => new OperationValue(Key, item, _recognizer));
+        public override IEnumerable<PayloadValue> Items => new[] { this };
+
+        public override HashState Hash => HashState.Unknown;
+
+        public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
+
+        public override IOperation? Operation => null;
+    }
+
+    private sealed class OperationValue : PayloadValue
+    {
+        private readonly IOperation _value;
+        private readonly HashedValueRecognizer _recognizer;
+        private readonly PayloadGraph _graph;
+
+        public OperationValue(string key, IOperation value, HashedValueRecognizer recognizer, PayloadGraph graph)
+            : base(key)
+        {
+            _value = value;
+            _recognizer = recognizer;
+            _graph = graph;
+        }
+
+        public override bool IsEnumName
+        {
+            get
+            {
+                IOperation current = HashedValueRecognizer.Unwrap(_value);
+                while (current is IInvocationOperation { Instance: { } instance, TargetMethod: var method })
+                {
+                    if (method.Name == "ToString" && method.Parameters.Length == 0 && instance.Type?.TypeKind == TypeKind.Enum)
+                    {
+                        return true;
+                    }
+
+                    if (method.ContainingType?.SpecialType != SpecialType.System_String || method.Name is not ("Replace" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim"))
+                    {
+                        return false;
+                    }
+
+                    current = HashedValueRecognizer.Unwrap(instance);
+                }
+
+                return false;
+            }
+        }
+
+        public override IEnumerable<PayloadValue> Sources => _graph.Conventions is { } conventions
+            ? ValueSources.Constants(_value, conventions, _graph.CancellationToken).Select(source => new OperationValue(Key, source, _recognizer, _graph))
+            : Enumerable.Empty<PayloadValue>();
+
+        public override Location Location => _value.Syntax.GetLocation();
+
+        public override string? Text => ValueInspection.ConstantString(_value);
+
+        public override bool IsNull => _value.ConstantValue is { HasValue: true, Value: null };
+
+        public override int? Count => ValueInspection.Count(_value);
+
+        public override IEnumerable<PayloadValue> Items => ItemOperations(_value).Select(item => new OperationValue(Key, item, _recognizer, _graph));
 
         // Personal data is text; a number or a flag under "ph" is something else (a pH reading, say).
         public override HashState Hash =>
@@ -65,7 +159,12 @@ internal sealed class OperationPayload : PayloadObject
 
         public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
 
+        public override Normalization? HashedWith => _recognizer.HashedWith(_value);
+
         public override IOperation? Operation => _value;
+
+        private static bool IsSequence(IOperation value) =>
+            HashedValueRecognizer.Unwrap(value) is IArrayCreationOperation || HashedValueRecognizer.Unwrap(value).Kind.ToString() == "CollectionExpression";
 
         private static IEnumerable<IOperation> ItemOperations(IOperation value)
         {
@@ -76,6 +175,10 @@ internal sealed class OperationPayload : PayloadObject
                 IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.Length > 0 && initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }) =>
                     initializer.Initializers.Cast<IInvocationOperation>().Select(i => i.Arguments[0].Value),
                 _ when unwrapped.Kind.ToString() == "CollectionExpression" => unwrapped.ChildOperations,
+
+                // `mail is null ? null : [mail]`: the items of every branch that sends something.
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional when IsSequence(conditional.WhenTrue) || IsSequence(whenFalse) =>
+                    new[] { conditional.WhenTrue, whenFalse }.Where(b => !b.ConstantValue.HasValue).SelectMany(ItemOperations),
                 _ => new[] { value },
             };
         }

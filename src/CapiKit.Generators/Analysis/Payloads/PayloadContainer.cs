@@ -35,6 +35,12 @@ internal sealed class PayloadContainer
 
     public List<PayloadEntry> Entries { get; } = new();
 
+    /// <summary>
+    /// Whether the object is handed to a method of the project that may fill it (<c>AddRaw(user, "fbp", fbp)</c>), so
+    /// keys the method does not write may still be sent.
+    /// </summary>
+    public bool FilledElsewhere { get; set; }
+
     /// <summary>The type created, for DTOs and maps; null for anonymous objects and variables.</summary>
     public ITypeSymbol? CreatedType { get; set; }
 

@@ -21,7 +21,23 @@ internal sealed class PayloadGraph
     private readonly List<IOperation> _localWrites = new();
     private readonly List<IOperation> _memberWrites = new();
 
-    public PayloadGraph(KnownSymbols symbols) => _symbols = symbols;
+    public PayloadGraph(KnownSymbols symbols, ProjectConventions? conventions = null, System.Threading.CancellationToken cancellationToken = default)
+    {
+        _symbols = symbols;
+        Conventions = conventions;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>What the project says about JSON names and writes beyond this method, when known.</summary>
+    public ProjectConventions? Conventions { get; }
+
+    public System.Threading.CancellationToken CancellationToken { get; }
+
+    /// <summary>The JSON name of a DTO property: from an attribute, else from the project's conventions; null when ignored.</summary>
+    private string? JsonName(IPropertySymbol property) =>
+        _symbols.JsonName(property) is { } named ? named
+        : KnownSymbols.IsJsonIgnored(property) ? null
+        : Conventions?.ImplicitName(property, CancellationToken);
 
     /// <summary>Takes note of an operation of the method body; <see cref="Build"/> puts them together at the end.</summary>
     public void Collect(IOperation operation)
@@ -122,7 +138,7 @@ internal sealed class PayloadGraph
                     style = ContainerStyle.IndexerInitializer;
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0 } property } assignment
-                    when _symbols.JsonName(property.Property) is string jsonName:
+                    when JsonName(property.Property) is string jsonName:
                     entries.Add(new PayloadEntry(jsonName, assignment.Value));
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add when isMap && Key(add.Arguments[0].Value) is string addKey:
@@ -139,7 +155,7 @@ internal sealed class PayloadGraph
             {
                 if (argument.Parameter is { } parameter
                     && type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property
-                    && _symbols.JsonName(property) is string jsonName)
+                    && JsonName(property) is string jsonName)
                 {
                     entries.Add(new PayloadEntry(jsonName, argument.Value));
                 }
@@ -153,7 +169,7 @@ internal sealed class PayloadGraph
             container.CreatedType = creation.Type;
             foreach (IPropertySymbol property in creation.Type?.GetMembers().OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
             {
-                if (_symbols.JsonName(property) is string jsonName)
+                if (JsonName(property) is string jsonName)
                 {
                     container.JsonNames[property.Name] = jsonName;
                 }
@@ -179,7 +195,7 @@ internal sealed class PayloadGraph
         {
             string? key = property.Arguments.Length == 1 && IsStringKeyedMap(instance.Type)
                 ? Key(property.Arguments[0].Value)
-                : property.Arguments.Length == 0 ? _symbols.JsonName(property.Property) : null;
+                : property.Arguments.Length == 0 ? JsonName(property.Property) : null;
             if (key is not null)
             {
                 ContainerFor(owner, assignment.Syntax.GetLocation()).Entries.Add(new PayloadEntry(key, assignment.Value));
@@ -190,6 +206,18 @@ internal sealed class PayloadGraph
     /// <summary><c>x.Add("key", value)</c> on a string-keyed map after creation.</summary>
     private void AddInvocation(IInvocationOperation invocation)
     {
+        // A map handed to a helper of the project may be filled there.
+        if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (IsStringKeyedMap(argument.Value.Type) && Identity(argument.Value) is object passed && _containers.TryGetValue(passed, out PayloadContainer? filled))
+                {
+                    filled.FilledElsewhere = true;
+                }
+            }
+        }
+
         if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && invocation.Instance is { } instance
             && invocation.Parent is not IObjectOrCollectionInitializerOperation
             && IsStringKeyedMap(instance.Type) && Key(invocation.Arguments[0].Value) is string key && Identity(instance) is object owner)
@@ -279,6 +307,11 @@ internal sealed class PayloadGraph
     /// <summary>What a receiver stands for: the creation a local was initialized with, or the variable itself.</summary>
     private object? Identity(IOperation instance)
     {
+        if (HashedValueRecognizer.Unwrap(instance) is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } } member)
+        {
+            return MemberIdentity(member, 0);
+        }
+
         ISymbol? symbol = HashedValueRecognizer.Unwrap(instance) switch
         {
             ILocalReferenceOperation local => local.Local,
@@ -292,6 +325,49 @@ internal sealed class PayloadGraph
         }
 
         return _aliases.TryGetValue(symbol, out object? creation) ? creation : symbol;
+    }
+
+    /// <summary>
+    /// <c>data.user_data</c> in <c>data.user_data.em = email</c>: the object held under a key of another object, so
+    /// writes through a chain of members land in the object the outer one sends.
+    /// </summary>
+    private object? MemberIdentity(IPropertyReferenceOperation member, int depth)
+    {
+        if (depth > 4 || member.Instance is null || JsonName(member.Property) is not string key)
+        {
+            return null;
+        }
+
+        object? outer = HashedValueRecognizer.Unwrap(member.Instance) is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } } inner
+            ? MemberIdentity(inner, depth + 1)
+            : Identity(member.Instance);
+        if (outer is null)
+        {
+            return null;
+        }
+
+        PayloadContainer outerContainer = ContainerFor(outer, member.Syntax.GetLocation());
+        PayloadEntry? entry = outerContainer.Find(key);
+        if (entry is null)
+        {
+            entry = new PayloadEntry(key, member);
+            outerContainer.Entries.Add(entry);
+        }
+
+        foreach (PayloadContainer existing in Resolve(entry.Value, 0))
+        {
+            foreach (KeyValuePair<object, PayloadContainer> pair in _containers)
+            {
+                if (ReferenceEquals(pair.Value, existing))
+                {
+                    return pair.Key;
+                }
+            }
+        }
+
+        object slot = HashedValueRecognizer.Unwrap(entry.Value);
+        ContainerFor(slot, member.Syntax.GetLocation());
+        return slot;
     }
 
     private PayloadContainer ContainerFor(object owner, Location location) =>

@@ -27,7 +27,7 @@ internal abstract class PayloadObject
     public abstract PayloadObject? Child(string key);
 
     /// <summary>The value sent under a key, or null when none is seen.</summary>
-    public PayloadValue? Find(string key)
+    public virtual PayloadValue? Find(string key)
     {
         foreach (PayloadValue value in Values)
         {
@@ -75,6 +75,25 @@ internal abstract class PayloadValue
 
     /// <summary>What the value says about <c>event_time</c>: its unit and how far from now, where that can be told.</summary>
     public abstract EventTimeEvaluator.TimeValue Time { get; }
+
+    /// <summary>
+    /// The normalization steps the value went through before it was hashed, when the model sees both the hashing and
+    /// the way from the raw value to it; null otherwise (not hashed, hashed out of sight, or in JSON text).
+    /// </summary>
+    public virtual Normalization? HashedWith => null;
+
+    /// <summary>
+    /// The constant values that can reach this one: through every branch of a conditional, coalesce or switch
+    /// expression, the locals of the method, and the parameters of the methods it is passed through (across the
+    /// compilation, a few calls deep). Empty where the model cannot follow the value.
+    /// </summary>
+    public virtual IEnumerable<PayloadValue> Sources => System.Linq.Enumerable.Empty<PayloadValue>();
+
+    /// <summary>
+    /// Whether the value is the name of an enum member (<c>step.ToString()</c>, maybe reshaped by string calls): one
+    /// constant per member, not per occurrence.
+    /// </summary>
+    public virtual bool IsEnumName => false;
 
     /// <summary>The C# operation that produces the value; null in a JSON literal, which has no finer location to fix.</summary>
     public abstract IOperation? Operation { get; }

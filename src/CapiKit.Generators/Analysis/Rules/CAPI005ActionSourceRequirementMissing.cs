@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CapiKit.Generators.Analysis.Payloads;
@@ -30,24 +32,48 @@ internal static class CAPI005ActionSourceRequirementMissing
     /// The event and user_data fields the event's action source requires, through the rule the schema names for
     /// that action source (this one, or CAPI014 for app events). Fields inside app_data are CAPI014's.
     /// </summary>
+    /// <remarks>
+    /// An action source chosen at run time (<c>ActionSource = ToWire(channel)</c>, a <c>switch</c> over a channel) is
+    /// checked for each constant that can reach it: the event is wrong on the branch that makes it a website event.
+    /// </remarks>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
     {
-        if (@event.Find("action_source")?.Text is not { } actionSource
-            || !context.Facts.Requirements.TryGetValue(actionSource, out var required)
-            || context.Facts.MissingFieldsMessage(actionSource) is not { } message)
+        if (@event.Find("action_source") is not { } value)
         {
             return;
         }
 
+        IEnumerable<string> candidates = value.Text is { } text ? new[] { text } : value.Sources.Select(s => s.Text).OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (string candidate in candidates)
+        {
+            if (Check(@event, candidate, context))
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool Check(PayloadObject @event, string actionSource, RuleContext context)
+    {
+        if (!context.Facts.Requirements.TryGetValue(actionSource, out var required)
+            || context.Facts.MissingFieldsMessage(actionSource) is not { } message)
+        {
+            return false;
+        }
+
         PayloadObject? userData = @event.Child("user_data");
         string[] missing = required
-            .Where(r => r.Object == "server_event" ? !@event.MaySend(r.Field) : r.Object == "user_data" && userData is not null && !userData.MaySend(r.Field))
+            .Where(r => r.Object == "server_event" ? !@event.MaySend(r.Field)
+                : r.Object == "user_data" && (userData is not null ? !userData.MaySend(r.Field) : !@event.MaySend("user_data")))
             .Select(r => r.Field)
             .ToArray();
         if (missing.Length > 0)
         {
             context.Report(Diagnostic.Create(message, @event.Location, actionSource, string.Join(" and no ", missing)));
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>

@@ -49,13 +49,28 @@ internal static class CAPI007RawKeyModified
     /// <summary>The rewriting call, with the fix that removes it when it can be removed.</summary>
     public static void ReportModified(string key, IInvocationOperation modification, System.Action<Diagnostic> report)
     {
-        bool removable = modification.Instance is not null && modification.Arguments.Length == 0
-            || modification.Instance is null && modification.Arguments.Length == 1;
+        // `ip?.ToLowerInvariant()`: the value as written is the whole conditional access, and there the call cannot simply
+        // be dropped (the fix removes `x.Call()`, not `?.Call()`).
+        IOperation reported = modification;
+        if (modification.Instance is IConditionalAccessInstanceOperation)
+        {
+            for (IOperation? parent = modification.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    reported = access;
+                    break;
+                }
+            }
+        }
+
+        bool removable = ReferenceEquals(reported, modification)
+            && (modification.Instance is not null && modification.Arguments.Length == 0 || modification.Instance is null && modification.Arguments.Length == 1);
         ImmutableDictionary<string, string?> properties = removable
             ? ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Fix, FixKinds.RemoveCall)
             : ImmutableDictionary<string, string?>.Empty;
         string what = modification.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String ? $"{modification.TargetMethod.Name}()" : "hashing";
-        report(Diagnostic.Create(Modified, modification.Syntax.GetLocation(), properties, key, what, key == "fbc" ? "; fbc and its fbclid are case-sensitive" : ""));
+        report(Diagnostic.Create(Modified, reported.Syntax.GetLocation(), properties, key, what, key == "fbc" ? "; fbc and its fbclid are case-sensitive" : ""));
     }
 
     /// <summary><c>user.SetClickId(fbc.ToLower())</c>: a raw identifier rewritten on its way into the builder.</summary>

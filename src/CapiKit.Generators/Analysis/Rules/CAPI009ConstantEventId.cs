@@ -30,7 +30,8 @@ internal static class CAPI009ConstantEventId
     /// </summary>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
     {
-        if (@event.Find("event_id") is { Operation: not null, IsNonEmptyConstant: true } eventId)
+        // An id made of an enum member's name (`step.ToString()`) is one constant per event type: the same failure.
+        if (@event.Find("event_id") is { Operation: not null } eventId && (eventId.IsNonEmptyConstant || eventId.IsEnumName))
         {
             Report(eventId.Location, context.Report);
         }

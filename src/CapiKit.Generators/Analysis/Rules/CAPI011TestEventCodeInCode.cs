@@ -25,11 +25,27 @@ internal static class CAPI011TestEventCodeInCode
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(Literal);
 
     /// <summary>A literal test_event_code written in C# (a JSON literal's is a template's, and left alone as CAPI009's is).</summary>
+    /// <remarks>A literal that reaches the field through a branch, a local, a constant or a parameter of the app's own methods
+    /// (<c>SendAsync(e, testEventCode: "TEST123")</c>) is reported at the literal, once.</remarks>
     public static void CheckRequest(PayloadObject request, RuleContext context)
     {
-        if (request.Find("test_event_code") is { Operation: not null, IsNonEmptyConstant: true } code)
+        if (request.Find("test_event_code") is not { Operation: not null } code)
+        {
+            return;
+        }
+
+        if (code.IsNonEmptyConstant)
         {
             Report(code.Location, context.Report);
+            return;
+        }
+
+        foreach (PayloadValue source in code.Sources)
+        {
+            if (source.IsNonEmptyConstant && context.FirstAt(Id, source.Location))
+            {
+                Report(source.Location, context.Report);
+            }
         }
     }
 

@@ -61,7 +61,7 @@ internal static class CAPI012SecretInSource
             : name.Contains("accesstoken") ? "access token"
             : name.Contains("secret") ? "secret"
             : null;
-        if (kind is not null && LooksLikeSecretValue(text))
+        if (kind is not null && LooksLikeSecretValue(text) && !SpellsTheName(text, target))
         {
             report(Diagnostic.Create(LiteralSecret, literal.Syntax.GetLocation(), target, kind));
         }
@@ -95,6 +95,34 @@ internal static class CAPI012SecretInSource
     }
 
     private const int MinimumDistinctCharacters = 12;
+
+    /// <summary>
+    /// A value that spells the words of its own name (<c>SecretsVersioning = "sm-1587-secrets-versioning"</c>, a feature
+    /// flag's key) is an identifier someone typed, not a secret a machine made.
+    /// </summary>
+    private static bool SpellsTheName(string text, string name)
+    {
+        string lower = text.ToLowerInvariant();
+        int start = 0;
+        int words = 0;
+        int spelled = 0;
+        for (int i = 1; i <= name.Length; i++)
+        {
+            if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_')
+            {
+                string word = name.Substring(start, i - start).Trim('_').ToLowerInvariant();
+                if (word.Length >= 4)
+                {
+                    words++;
+                    spelled += lower.Contains(word) ? 1 : 0;
+                }
+
+                start = i;
+            }
+        }
+
+        return words > 0 && spelled == words;
+    }
 
     private static bool LooksLikeAccessToken(string text) =>
         text.Length >= MinimumTokenLength && text.StartsWith("EAA", StringComparison.Ordinal) && text.All(char.IsLetterOrDigit);

@@ -49,6 +49,15 @@ internal static class CAPI013InvalidOnlyCustomerInformation
         }
     }
 
+    /// <summary>An event that sends no user_data at all: Meta rejects it as it rejects an empty one.</summary>
+    public static void CheckEvent(PayloadObject @event, RuleContext context)
+    {
+        if (!@event.MaySend("user_data"))
+        {
+            context.Report(Diagnostic.Create(NoCustomerInformation, @event.Location));
+        }
+    }
+
     /// <summary><c>{ct, zp}</c>: keys in a stable order.</summary>
     public static string Set(IEnumerable<string> keys) => "{" + string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal)) + "}";
 

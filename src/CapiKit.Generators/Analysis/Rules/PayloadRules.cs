@@ -8,7 +8,7 @@ namespace CapiKit.Generators.Analysis.Rules;
 /// </summary>
 internal static class PayloadRules
 {
-    /// <summary>An event: an object with <c>user_data</c>.</summary>
+    /// <summary>An event: an object with <c>user_data</c>, or one the surface recognises as an event without it.</summary>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
     {
         CAPI002MissingActionSource.CheckEvent(@event, context);
@@ -18,16 +18,23 @@ internal static class PayloadRules
         CAPI008NearMissEventName.CheckEvent(@event, context);
         CAPI009ConstantEventId.CheckEvent(@event, context);
         CAPI014AppDataMismatch.CheckEvent(@event, context);
+        CAPI013InvalidOnlyCustomerInformation.CheckEvent(@event, context);
         if (@event.Child("user_data") is { } userData)
         {
-            CAPI007RawKeyModified.CheckUserData(userData, context);
             CAPI013InvalidOnlyCustomerInformation.CheckUserData(userData, context);
         }
     }
 
-    /// <summary>An object sent as <c>user_data</c> (or a DTO that can only be one).</summary>
-    public static void CheckUserData(PayloadObject userData, RuleContext context) =>
+    /// <summary>
+    /// An object sent as <c>user_data</c> (or a DTO that can only be one), wherever it is built: the rules about its
+    /// values run here, so user_data built in a helper is checked as well as one built beside its event.
+    /// </summary>
+    public static void CheckUserData(PayloadObject userData, RuleContext context)
+    {
         CAPI001UnhashedPii.CheckUserData(userData, context);
+        CAPI007RawKeyModified.CheckUserData(userData, context);
+        CAPI016HashedWithoutNormalization.CheckUserData(userData, context);
+    }
 
     /// <summary>An object sent as <c>custom_data</c>.</summary>
     public static void CheckCustomData(PayloadObject customData, RuleContext context) =>

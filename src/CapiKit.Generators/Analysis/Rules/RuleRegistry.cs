@@ -10,12 +10,12 @@ namespace CapiKit.Generators.Analysis.Rules;
 /// </summary>
 internal static class RuleRegistry
 {
-    /// <summary>Every message of every usage rule, CAPI001 to CAPI014.</summary>
+    /// <summary>Every message of every usage rule, CAPI001 to CAPI016.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = RuleDescriptor.Union(
         CAPI001UnhashedPii.All, CAPI002MissingActionSource.All, CAPI003EventTimeOutsideWindow.All, CAPI004EventTimeNotSeconds.All,
         CAPI005ActionSourceRequirementMissing.All, CAPI006PurchaseIncomplete.All, CAPI007RawKeyModified.All, CAPI008NearMissEventName.All,
         CAPI009ConstantEventId.All, CAPI010TooManyEvents.All, CAPI011TestEventCodeInCode.All, CAPI012SecretInSource.All,
-        CAPI013InvalidOnlyCustomerInformation.All, CAPI014AppDataMismatch.All);
+        CAPI013InvalidOnlyCustomerInformation.All, CAPI014AppDataMismatch.All, CAPI016HashedWithoutNormalization.All);
 
     public static DiagnosticDescriptor? MissingFields(string ruleId) => ruleId switch
     {
