@@ -14,7 +14,11 @@ internal static class Iso4217
 
     private static readonly HashSet<string> Empty = new(StringComparer.Ordinal);
 
-    public static bool IsCode(string text) => Codes.Contains(text);
+    /// <summary>
+    /// One of the schema's codes, in any case, as the pre-flight reads it: shops send "usd" and Meta takes it (the
+    /// real-world corpus has several that do), so a lower-case code is no mistake. CapiKit's own writers upper-case it.
+    /// </summary>
+    public static bool IsCode(string text) => Codes.Contains(text.ToUpperInvariant());
 
     /// <summary>The code a near miss most likely meant: the same letters upper-cased, or one letter off; else null.</summary>
     public static string? Suggest(string text)

@@ -50,8 +50,8 @@ internal static class RuleBookEmitter
         EmitActionSourceRules(writer, schema, "Requires", a => a.RequiresRule, "requires", "a field its action source requires is missing");
         EmitActionSourceRules(writer, schema, "Forbids", a => a.ForbidsRule, "forbidden", "a field its action source forbids is present");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Whether a text is one of the ISO 4217 codes of the schema (upper-case, as Meta wants them).</summary>");
-        writer.WriteLine("public static bool IsCurrencyCode(string code) => code switch");
+        writer.WriteLine("/// <summary>Whether a text is one of the ISO 4217 codes of the schema, in any case: shops send \"usd\", and Meta takes it.</summary>");
+        writer.WriteLine("public static bool IsCurrencyCode(string code) => code.ToUpperInvariant() switch");
         writer.OpenBrace();
         foreach (string[] row in schema.Currencies.Select((c, i) => (c, i)).GroupBy(p => p.i / 12).Select(g => g.Select(p => p.c).ToArray()))
         {

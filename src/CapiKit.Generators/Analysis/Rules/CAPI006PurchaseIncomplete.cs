@@ -97,11 +97,7 @@ internal static class CAPI006PurchaseIncomplete
         }
     }
 
-    /// <summary>
-    /// The builders and generated classes trim and upper-case a currency before sending it, so "usd" reaches Meta as
-    /// USD and the pre-flight accepts it; only a code that is none once upper-cased is the mistake. In a hand-built
-    /// payload the text is sent as written, and must be a code as it stands.
-    /// </summary>
+    /// <summary>The builders and generated classes trim and upper-case a currency before sending it, so only a code that is none then is the mistake.</summary>
     private static bool IsCodeOnceUpperCased(string code) => Iso4217.IsCode(code.Trim().ToUpperInvariant());
 
     private static bool IsCurrencyMember(ISymbol member, PayloadFacts facts)
