@@ -12,6 +12,8 @@ mkdir -p "$results"
 (cd node && npm ci --no-audit --no-fund --silent)
 dotnet build CapiKit.Benchmarks -c Release -nologo -v:q
 dotnet build ../src/CapiKit.Cli -c Release -nologo -v:q
+dotnet build ../src/CapiKit.AspNetCore -c Release -nologo -v:q
+dotnet build ../src/CapiKit.Testing -c Release -nologo -v:q
 
 echo "== Same inputs, same hashes?"
 dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --check > "$results/capikit-hashes.jsonl"
@@ -27,7 +29,7 @@ done
 grep '"sdk"' "$results/rounds.jsonl" | tail -1 > "$results/node.json"
 
 echo "== CapiKit (BenchmarkDotNet): pipeline, generator against System.Text.Json's, analyzers against the SDK's"
-dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*' --exporters github --artifacts "$results/bdn"
+dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*' --exporters github --artifacts "$results/bdn" --buildTimeout 900
 dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --regenerated | tee "$results/regenerated.md"
 cat "$results"/bdn/results/*GeneratorBenchmarks-report-github.md "$results"/bdn/results/*AnalyzerBenchmarks-report-github.md
 

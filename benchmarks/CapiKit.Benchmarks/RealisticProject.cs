@@ -18,6 +18,8 @@ internal static class RealisticProject
 {
     private const int Runs = 7;
 
+    private static readonly string[] BuiltReferences = ["CapiKit.AspNetCore", "CapiKit.Testing"];
+
     // The Web SDK's implicit global usings (Microsoft.NET.Sdk.Web), which the sample relies on.
     private const string ImplicitUsings = """
         global using global::Microsoft.AspNetCore.Builder;
@@ -51,7 +53,7 @@ internal static class RealisticProject
             "Checkout",
             [.. files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), SyntheticProject.ParseOptions, path)),
              CSharpSyntaxTree.ParseText(ImplicitUsings, SyntheticProject.ParseOptions, "GlobalUsings.g.cs")],
-            References(),
+            References(repository),
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = null!;
@@ -60,7 +62,16 @@ internal static class RealisticProject
             parseOptions: SyntheticProject.ParseOptions).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         int generatedFiles = driver.GetRunResult().GeneratedTrees.Length;
-        int errors = generated.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        Diagnostic[] errorList = [.. generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
+        int errors = errorList.Length;
+        if (Environment.GetEnvironmentVariable("REALISTIC_ERRORS") is not null)
+        {
+            // The first compile errors, when the count above is not 0 (a reference not found).
+            foreach (Diagnostic error in errorList.Take(8))
+            {
+                Console.WriteLine(error);
+            }
+        }
 
         ImmutableArray<DiagnosticAnalyzer> analyzers =
         [
@@ -90,18 +101,28 @@ internal static class RealisticProject
             + $"{reported.Length} diagnostics), the compiler binding the same project {compile:F1} ms; median of {Runs} warm runs");
     }
 
-    private static IEnumerable<MetadataReference> References()
+    /// <summary>
+    /// The sample's references: the running framework, ASP.NET Core's shared framework beside it, CapiKit, and
+    /// CapiKit.AspNetCore and CapiKit.Testing as <c>dotnet build -c Release</c> leaves them (run.sh builds them; they
+    /// are not project references, which would make BenchmarkDotNet build them again for every job).
+    /// </summary>
+    private static IEnumerable<MetadataReference> References(string repository)
     {
         string aspNetCore = Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "Microsoft.AspNetCore.App",
             Path.GetFileName(Path.GetDirectoryName(typeof(object).Assembly.Location)!));
         IEnumerable<string> framework = Directory.Exists(aspNetCore) ? Directory.EnumerateFiles(aspNetCore, "*.dll") : [];
-        return SyntheticProject.References
+        // ASP.NET Core's shared framework first: where the benchmark's own dependencies carry an older copy of an
+        // assembly it ships (Microsoft.Extensions.*), the framework's is the one the sample builds against.
+        return framework.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Concat(SyntheticProject.References)
             .Concat(((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
                 .Where(path => Path.GetFileName(path).StartsWith("Microsoft.", StringComparison.Ordinal) && !Path.GetFileName(path).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
                 .Select(path => MetadataReference.CreateFromFile(path)))
-            .Concat(framework.Select(path => MetadataReference.CreateFromFile(path)))
-            .Concat(new[] { typeof(Microsoft.Extensions.DependencyInjection.ConversionsWebServiceCollectionExtensions), typeof(CapiKit.Testing.ConversionsApiEmulator) }
-                .Select(type => MetadataReference.CreateFromFile(type.Assembly.Location)))
+            .Concat(BuiltReferences
+                .SelectMany(name => Directory.Exists(Path.Combine(repository, "src", name, "bin", "Release"))
+                    ? Directory.EnumerateFiles(Path.Combine(repository, "src", name, "bin", "Release"), name + ".dll", SearchOption.AllDirectories).Take(1)
+                    : [])
+                .Select(path => MetadataReference.CreateFromFile(path)))
             .GroupBy(reference => Path.GetFileName(((PortableExecutableReference)reference).FilePath), StringComparer.OrdinalIgnoreCase)
             .Select(group => group.First());
     }
