@@ -6,6 +6,8 @@ using CapiKit.Benchmarks;
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --check   hashes of the first 50 events, as JSON lines
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --throughput   one round of run.sh's comparison (BATCHES=20)
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --allocations   bytes per event of the pipeline, quickly
+// dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --realistic   generator and analyzer time on samples/Checkout
+// dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --jsonl-input N   N seeded input lines for capi hash --jsonl
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- [BenchmarkDotNet arguments]
 string[] hashedKeys = ["em", "ph", "fn", "ln", "ct", "st", "zp", "country", "external_id"];
 if (args.Contains("--check"))
@@ -73,6 +75,45 @@ if (args.Contains("--allocations"))
         run();
         TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         Console.WriteLine($"{name,-30} {(GC.GetAllocatedBytesForCurrentThread() - before) / PipelineBenchmarks.BatchSize,6} B/event {elapsed.TotalMicroseconds / PipelineBenchmarks.BatchSize,8:F2} us/event (one batch)");
+    }
+
+    return;
+}
+
+if (args.Contains("--realistic"))
+{
+    string root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "Generators.sln")))
+    {
+        root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("The repository root (Generators.sln) was not found.");
+    }
+
+    RealisticProject.Run(root);
+    return;
+}
+
+if (Array.IndexOf(args, "--jsonl-input") is int at and >= 0)
+{
+    // capi hash --jsonl's input for run.sh: the benchmark customers' nine hashed keys, one {"field","value"} a line.
+    int count = int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+    (string Key, Func<Customer, string> Raw)[] keys =
+    [
+        ("em", c => c.Email), ("ph", c => c.Phone), ("fn", c => c.FirstName), ("ln", c => c.LastName), ("ct", c => c.City),
+        ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
+    ];
+    using StreamWriter output = new(Console.OpenStandardOutput()) { NewLine = "\n" };
+    int written = 0;
+    foreach (Customer customer in Inputs.Customers((count / keys.Length) + 1))
+    {
+        foreach ((string key, Func<Customer, string> raw) in keys)
+        {
+            if (written++ == count)
+            {
+                return;
+            }
+
+            output.WriteLine(JsonSerializer.Serialize(new { field = key, value = raw(customer) }));
+        }
     }
 
     return;

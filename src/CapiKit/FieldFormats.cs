@@ -18,7 +18,80 @@ internal static partial class FieldFormats
         value is null ? null : AsCurrency(value) ?? throw new ArgumentException($"{field} must be a three-letter ISO 4217 currency code such as USD.", field);
 
     public static bool IsUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        IsPlainHttpUrl(value)
+        || (Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+
+    /// <summary>
+    /// The common shape of a page URL, checked without the <see cref="Uri"/> that <see cref="Uri.TryCreate(string?, UriKind, out Uri?)"/>
+    /// allocates: <c>http://</c> or <c>https://</c>, a host name of lower-case letters, digits and inner hyphens (no
+    /// port, no IP address, no user info), then nothing or a path and query of unreserved characters and
+    /// <c>/?&amp;=+</c>. Every such text is an absolute http(s) URL for <see cref="Uri"/> too (tested); anything else
+    /// is left to it.
+    /// </summary>
+    internal static bool IsPlainHttpUrl(ReadOnlySpan<char> text)
+    {
+        const int MaxLength = 2048;
+        if (text.Length > MaxLength)
+        {
+            return false;
+        }
+
+        if (text.StartsWith("https://", StringComparison.Ordinal))
+        {
+            text = text[8..];
+        }
+        else if (text.StartsWith("http://", StringComparison.Ordinal))
+        {
+            text = text[7..];
+        }
+        else
+        {
+            return false;
+        }
+
+        int hostEnd = text.IndexOfAny('/', '?');
+        ReadOnlySpan<char> host = hostEnd < 0 ? text : text[..hostEnd];
+        if (host.Length is 0 or > 253)
+        {
+            return false;
+        }
+
+        // Labels of 1-63 characters, no hyphen at either end; the last one starts with a letter (not an IPv4 address).
+        int labelStart = 0;
+        for (int i = 0; i <= host.Length; i++)
+        {
+            if (i == host.Length || host[i] == '.')
+            {
+                ReadOnlySpan<char> label = host[labelStart..i];
+                if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+                {
+                    return false;
+                }
+
+                labelStart = i + 1;
+            }
+            else if (!char.IsAsciiLetterLower(host[i]) && !char.IsAsciiDigit(host[i]) && host[i] != '-')
+            {
+                return false;
+            }
+        }
+
+        if (!char.IsAsciiLetterLower(host[(host.LastIndexOf('.') + 1)..][0]))
+        {
+            return false;
+        }
+
+        if (hostEnd < 0)
+        {
+            return true;
+        }
+
+        // A path must start with "/" (a query right after the host, "https://a.com?x", is left to Uri).
+        return text[hostEnd] == '/' && !text[hostEnd..].ContainsAnyExcept(PathCharacters);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PathCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/?&=+");
 
     /// <summary>The upper-case code, or null when the text is not three ASCII letters.</summary>
     public static string? AsCurrency(string value)

@@ -51,7 +51,7 @@ internal sealed class DeferredHashes
         finally
         {
             t_active = outer;
-            batch._writer?.Reset(Stream.Null);
+            batch._writer?.Reset(batch._scratch);
             batch._scratch.Clear();
             batch._queue.Clear();
             t_spare = batch;

@@ -48,7 +48,20 @@ internal static class JsonText
         }
         finally
         {
-            writer.Reset(Stream.Null);
+            // Lets go of the caller's destination. Reset(Stream) would allocate a buffer writer on every call.
+            writer.Reset(DetachedOutput.Instance);
         }
+    }
+
+    /// <summary>What a reused writer points at between payloads; it is never written to.</summary>
+    private sealed class DetachedOutput : IBufferWriter<byte>
+    {
+        public static readonly DetachedOutput Instance = new();
+
+        public void Advance(int count) => throw new InvalidOperationException("The writer is not writing a payload.");
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("The writer is not writing a payload.");
+
+        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("The writer is not writing a payload.");
     }
 }

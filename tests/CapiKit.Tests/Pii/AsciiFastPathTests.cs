@@ -27,6 +27,7 @@ public sealed class AsciiFastPathTests
     [InlineData("country", "US", "us")]
     [InlineData("country", "United States", "us")]
     [InlineData("external_id", "Cust 42", "cust42")]
+    [InlineData("ph", "+1 (650) 555-1212", "16505551212")]
     public void Common_values_take_the_fast_path(string field, string value, string expected)
     {
         Span<byte> buffer = stackalloc byte[value.Length + 8];
@@ -42,7 +43,8 @@ public sealed class AsciiFastPathTests
     [InlineData("zp", "1-2")]
     [InlineData("country", "Korea, Republic of")]
     [InlineData("country", "Atlantis")]
-    [InlineData("ph", "+1 650 555 1212")]
+    [InlineData("ph", "1-800-FLOWERS")]
+    [InlineData("ph", "+1 650 555 1212 ext. 5")]
     [InlineData("fn", "   ")]
     [InlineData("client_ip_address", "1.2.3.4")]
     public void Anything_the_fast_path_does_not_settle_goes_to_the_full_rules(string field, string value)

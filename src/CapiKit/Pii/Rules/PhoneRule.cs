@@ -60,6 +60,25 @@ internal sealed partial class PhoneRule : NormalizationRule
     }
 
     /// <summary>
+    /// Numbers written with digits and the usual punctuation (<c>+1 (650) 555-1212</c>, <c>650.555.1212</c>) are
+    /// read from cached metadata without libphonenumber's allocating parse (<see cref="PhoneFastPath"/>); any
+    /// number it cannot decide, invalid ones among them, goes to <see cref="Apply"/>.
+    /// </summary>
+    public override int TryApplyAscii(ReadOnlySpan<char> input, NormalizationOptions options, Span<byte> destination)
+    {
+        string? region = options.DefaultRegion;
+
+        // A region as the options usually hold it ("US"); any other spelling, valid or not, is Apply's to read.
+        if (region is not null && (region.Length != 2 || !char.IsAsciiLetterUpper(region[0]) || !char.IsAsciiLetterUpper(region[1])
+            || !Regions.Contains(region)))
+        {
+            return -1;
+        }
+
+        return PhoneFastPath.TryNormalize(input, region, destination);
+    }
+
+    /// <summary>
     /// Meta: "remove symbols, letters". libphonenumber would read vanity letters as keypad digits
     /// (<c>1-800-FLOWERS</c> as 1 800 356 9377), a number the customer did not type; letters go first, except an
     /// extension marker at the end (<c>ext. 5</c>, <c>x5</c>, <c>#5</c>), which libphonenumber then drops.
