@@ -1,0 +1,96 @@
+using CapiKit.CodeFixes;
+using CapiKit.Generators.Analysis;
+using Payloads = CapiKit.Analyzers.Tests.Infrastructure.Verify<CapiKit.Generators.Analysis.PayloadAnalyzer, CapiKit.CodeFixes.UnhashedPiiCodeFixProvider>;
+
+namespace CapiKit.Analyzers.Tests;
+
+/// <summary>
+/// Shapes of the real-world corpus the payload model missed at first: dates sent as dates, nullable values left
+/// unset, tokens written to settings objects, computed getters over ignored backing properties.
+/// </summary>
+public sealed class FollowUpTests
+{
+    private const string U = Infrastructure.Verify<PayloadAnalyzer, UnhashedPiiCodeFixProvider>.Usings;
+
+    private const string Person = """
+        class Person
+        {
+            [JsonPropertyName("client_ip_address")] public string? Ip { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
+        }
+
+        """;
+
+    [Fact]
+    public Task An_event_time_typed_as_a_date_is_sent_as_an_ISO_string() => Payloads.Diagnostics(U + Person + """
+        class WireEvent
+        {
+            [JsonPropertyName("event_name")] public string EventName { get; set; } = "";
+            [JsonPropertyName("event_time")] public DateTimeOffset EventTime { get; set; }
+            [JsonPropertyName("action_source")] public string ActionSource { get; set; } = "website";
+            [JsonPropertyName("event_source_url")] public string? Url { get; set; }
+            [JsonPropertyName("user_data")] public Person? UserData { get; set; }
+        }
+
+        class Sender
+        {
+            WireEvent Build(string url, string ip, string ua) => new WireEvent
+            {
+                EventName = "Lead",
+                EventTime = {|CAPI004:DateTimeOffset.UtcNow|},
+                Url = url,
+                UserData = new Person { Ip = ip, Agent = ua },
+            };
+
+            Dictionary<string, object> Map(string url, string ip, string ua) => new()
+            {
+                ["event_name"] = "Lead",
+                ["event_time"] = {|CAPI004:DateTime.UtcNow|},
+                ["action_source"] = "website",
+                ["event_source_url"] = url,
+                ["user_data"] = new Dictionary<string, object> { ["client_ip_address"] = ip, ["client_user_agent"] = ua },
+            };
+        }
+        """);
+
+    [Fact]
+    public Task An_event_time_in_seconds_or_a_date_with_a_converter_is_not_reported() => Payloads.Diagnostics(U + Person + """
+        sealed class UnixSeconds : JsonConverter<DateTimeOffset>
+        {
+            public override DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, Type type, System.Text.Json.JsonSerializerOptions options) => DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64());
+            public override void Write(System.Text.Json.Utf8JsonWriter writer, DateTimeOffset value, System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.ToUnixTimeSeconds());
+        }
+
+        class WireEvent
+        {
+            [JsonPropertyName("event_name")] public string EventName { get; set; } = "";
+            [JsonPropertyName("event_time"), JsonConverter(typeof(UnixSeconds))] public DateTimeOffset EventTime { get; set; }
+            [JsonPropertyName("action_source")] public string ActionSource { get; set; } = "website";
+            [JsonPropertyName("event_source_url")] public string? Url { get; set; }
+            [JsonPropertyName("user_data")] public Person? UserData { get; set; }
+        }
+
+        class Sender
+        {
+            WireEvent Build(string url, string ip, string ua) => new WireEvent
+            {
+                EventName = "Lead",
+                EventTime = DateTimeOffset.UtcNow,
+                Url = url,
+                UserData = new Person { Ip = ip, Agent = ua },
+            };
+
+            Dictionary<string, object> Map(string url, string ip, string ua) => new()
+            {
+                ["event_name"] = "Lead",
+                ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["action_source"] = "website",
+                ["event_source_url"] = url,
+                ["user_data"] = new Dictionary<string, object> { ["client_ip_address"] = ip, ["client_user_agent"] = ua },
+            };
+
+            // Not an event: a date under another key is no concern of Meta's.
+            Dictionary<string, object> Audit() => new() { ["created_at"] = DateTime.UtcNow, ["event_name"] = "export" };
+        }
+        """);
+}
