@@ -93,4 +93,60 @@ public sealed class FollowUpTests
             Dictionary<string, object> Audit() => new() { ["created_at"] = DateTime.UtcNow, ["event_name"] = "export" };
         }
         """);
+
+    private const string Purchase = """
+        record Amount([property: JsonPropertyName("value")] decimal? Value, [property: JsonPropertyName("currency")] string? Currency);
+
+        record Sale(
+            [property: JsonPropertyName("event_name")] string EventName,
+            [property: JsonPropertyName("event_time")] long EventTime,
+            [property: JsonPropertyName("action_source")] string ActionSource,
+            [property: JsonPropertyName("user_data")] Person UserData,
+            [property: JsonPropertyName("custom_data")] Amount CustomData);
+
+        class Deal
+        {
+            public decimal? FinalAmount { get; set; }
+        }
+
+        """;
+
+    [Fact]
+    public Task A_nullable_purchase_value_never_checked_is_reported() => Payloads.Diagnostics(U + Person + Purchase + """
+        class Sender
+        {
+            Sale Won(Deal deal, string ip, string ua) =>
+                new("Purchase", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua },
+                    new Amount({|CAPI006:deal.FinalAmount|}, "BRL"));
+        }
+        """);
+
+    [Fact]
+    public Task A_nullable_purchase_value_checked_or_defaulted_is_not_reported() => Payloads.Diagnostics(U + Person + Purchase + """
+        class Sender
+        {
+            Sale? Checked(Deal deal, string ip, string ua)
+            {
+                if (!deal.FinalAmount.HasValue)
+                {
+                    return null;
+                }
+
+                return new("Purchase", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua },
+                    new Amount(deal.FinalAmount, "BRL"));
+            }
+
+            Sale Defaulted(Deal deal, string ip, string ua) =>
+                new("Purchase", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua },
+                    new Amount(deal.FinalAmount ?? 0m, "BRL"));
+
+            Sale Pattern(Deal deal, string ip, string ua) => deal.FinalAmount is { } amount
+                ? new("Purchase", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua }, new Amount(amount, "BRL"))
+                : throw new InvalidOperationException();
+
+            // Not a Purchase: a Lead has no required value.
+            Sale Lead(Deal deal, string ip, string ua) =>
+                new("Lead", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua }, new Amount(deal.FinalAmount, "BRL"));
+        }
+        """);
 }

@@ -167,6 +167,56 @@ internal sealed class OperationPayload : PayloadObject
 
         public override Normalization? HashedWith => _recognizer.HashedWith(_value);
 
+        public override bool MayBeNull => UncheckedNullableRead(_value);
+
+        /// <summary>
+        /// A property, field, local or parameter of a nullable value type, read as it is (no <c>??</c>, no
+        /// <c>.Value</c>), and never tested in the enclosing method: no <c>.HasValue</c>, <c>.Value</c>,
+        /// <c>GetValueOrDefault</c>, comparison with null, pattern or <c>??</c> on the same expression.
+        /// </summary>
+        private static bool UncheckedNullableRead(IOperation value)
+        {
+            IOperation read = value;
+            while (read is IConversionOperation { IsImplicit: true } conversion)
+            {
+                read = conversion.Operand;
+            }
+
+            if (read.Type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+                || read is not (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation)
+                || read.ConstantValue.HasValue)
+            {
+                return false;
+            }
+
+            SyntaxNode? body = read.Syntax.Ancestors().FirstOrDefault(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax);
+            if (body is null)
+            {
+                return false;
+            }
+
+            string text = read.Syntax.ToString();
+            foreach (Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax same in body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax>())
+            {
+                if (same == read.Syntax || same.ToString() != text)
+                {
+                    continue;
+                }
+
+                SyntaxNode? parent = same.Parent;
+                if (parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Expression == same
+                        && access.Name.Identifier.ValueText is "HasValue" or "Value" or "GetValueOrDefault"
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.IsPatternExpressionSyntax
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment && assignment.Left == same)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>
         /// The name of the date type (DateTime, DateTimeOffset) the value is sent as, when it reaches the payload as
         /// that type (directly, boxed, as a nullable or as a JToken/JsonNode made from it) and nothing in sight
