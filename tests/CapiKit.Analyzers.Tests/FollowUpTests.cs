@@ -149,4 +149,61 @@ public sealed class FollowUpTests
                 new("Lead", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "system_generated", new Person { Ip = ip, Agent = ua }, new Amount(deal.FinalAmount, "BRL"));
         }
         """);
+
+    private const string Sha = """
+        static class Digests
+        {
+            public static string? Sha(string? value) => value is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value.Trim().ToLowerInvariant()))).ToLowerInvariant();
+        }
+
+        """;
+
+    [Fact]
+    public Task A_computed_getter_sends_its_ignored_backing_property() => Payloads.Diagnostics(U + Sha + """
+        class WireUser
+        {
+            [JsonPropertyName("em")] public List<string>? Em => EmailHash is null ? null : [EmailHash];
+            [JsonPropertyName("ph")] public List<string>? Ph => PhoneHash is null ? null : [PhoneHash];
+            [JsonIgnore] public string? EmailHash { get; set; }
+            [JsonIgnore] public string? PhoneHash { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
+        }
+
+        class Sender
+        {
+            object Build(string email, string phone, string ua) => new
+            {
+                event_name = "Lead",
+                event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                action_source = "system_generated",
+                user_data = new WireUser { EmailHash = Digests.Sha(email), PhoneHash = {|CAPI016:Digests.Sha(phone)|}, Agent = ua },
+            };
+        }
+        """);
+
+    [Fact]
+    public Task A_computed_getter_that_transforms_its_backing_property_is_not_followed() => Payloads.Diagnostics(U + Sha + """
+        class WireUser
+        {
+            [JsonPropertyName("em")] public string? Em => Digests.Sha(RawEmail);
+            [JsonPropertyName("ph")] public string? Ph => "+" + RawPhone;
+            [JsonIgnore] public string? RawEmail { get; set; }
+            [JsonIgnore] public string? RawPhone { get; set; }
+            [JsonIgnore] public string? Note { get; set; }
+            [JsonPropertyName("external_id")] public string? Id { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
+        }
+
+        class Sender
+        {
+            // external_id keeps CAPI013 out of it: a transforming getter is not followed, so em and ph are not seen as sent.
+            object Build(string email, string phone, string id, string ua) => new
+            {
+                event_name = "Lead",
+                event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                action_source = "system_generated",
+                user_data = new WireUser { RawEmail = email, RawPhone = phone, Note = email, Id = id, Agent = ua },
+            };
+        }
+        """);
 }
