@@ -208,6 +208,38 @@ public sealed class HygieneRulesTests
         """);
 
     [Fact]
+    public Task CAPI012_a_Meta_token_written_to_a_settings_member() => Verify<SecretsAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        class PixelSettings { public string Token { get; set; } = ""; public string PageToken { get; set; } = ""; public string PixelCode { get; set; } = ""; }
+
+        class Sender
+        {
+            private readonly PixelSettings _settings = new();
+
+            void Configure()
+            {
+                _settings.Token = {|CAPI012:"EAAJk2ZCTruncatedTokenValueForTestsOnlyZBh7mQ3xWZD"|};
+                _settings.PageToken = {|CAPI012:"EAAB9xQ2ZCsomeShorterTestTokenZD7a"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CAPI012_other_tokens_in_settings_members_are_not_Meta_tokens() => Verify<SecretsAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
+        class Paging { public string NextToken { get; set; } = ""; public string CsrfToken { get; set; } = ""; public string Token { get; set; } = ""; }
+
+        class Reader
+        {
+            void Page(Paging paging)
+            {
+                paging.NextToken = "c2VjdGlvbj0yJm9mZnNldD0xMDA9";
+                paging.CsrfToken = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+                paging.Token = "EAA-not-a-meta-token value";
+                paging.Token = "EAAQUIRED_LICENSE";
+            }
+        }
+        """);
+
+    [Fact]
     public Task CAPI009_and_CAPI011_ignore_empty_placeholders() => Verify<BuilderUsageAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
         [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Chat)]
         public partial class Lead { [EventId] public string Id { get; init; } = ""; }

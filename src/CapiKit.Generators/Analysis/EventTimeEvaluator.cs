@@ -26,6 +26,9 @@ internal static class EventTimeEvaluator
         Milliseconds,
         Ticks,
         LocalTime,
+
+        /// <summary>A DateTime or DateTimeOffset sent as it is: serializers write it as an ISO 8601 string, not a number.</summary>
+        DateText,
     }
 
     /// <summary>An evaluated time.</summary>

@@ -32,6 +32,9 @@ internal static class EventTimeRule
                     location,
                     time.Kind == EventTimeEvaluator.Kind.LocalTime ? UseUtc : time.Kind == EventTimeEvaluator.Kind.Milliseconds && time.Detail?.Contains("digits") == true ? UseNow : UseSeconds,
                     time.Detail);
+            case EventTimeEvaluator.Kind.DateText:
+                // No mechanical fix: the member's type is what is wrong, and changing it touches every reader.
+                return Create(CAPI004EventTimeNotSeconds.NotSeconds, location, null, time.Detail);
             default:
                 return null;
         }

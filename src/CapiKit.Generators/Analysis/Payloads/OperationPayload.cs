@@ -157,9 +157,119 @@ internal sealed class OperationPayload : PayloadObject
             : _recognizer.Classify(_value) == HashedValueRecognizer.Verdict.Raw ? HashState.Raw
             : HashState.Unknown;
 
-        public override EventTimeEvaluator.TimeValue Time => EventTimeEvaluator.Evaluate(_value);
+        public override EventTimeEvaluator.TimeValue Time =>
+            Key == "event_time" && DateSentAsText(_value) is { } type
+                ? new EventTimeEvaluator.TimeValue(
+                    EventTimeEvaluator.Kind.DateText,
+                    0,
+                    $"this is a {type}, which System.Text.Json and Newtonsoft.Json write as an ISO 8601 date string, not a number; send a long from ToUnixTimeSeconds()")
+                : EventTimeEvaluator.Evaluate(_value);
 
         public override Normalization? HashedWith => _recognizer.HashedWith(_value);
+
+        public override bool MayBeNull => UncheckedNullableRead(_value);
+
+        /// <summary>
+        /// A property, field, local or parameter of a nullable value type, read as it is (no <c>??</c>, no
+        /// <c>.Value</c>), and never tested in the enclosing method: no <c>.HasValue</c>, <c>.Value</c>,
+        /// <c>GetValueOrDefault</c>, comparison with null, pattern or <c>??</c> on the same expression.
+        /// </summary>
+        private static bool UncheckedNullableRead(IOperation value)
+        {
+            IOperation read = value;
+            while (read is IConversionOperation { IsImplicit: true } conversion)
+            {
+                read = conversion.Operand;
+            }
+
+            if (read.Type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+                || read is not (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation)
+                || read.ConstantValue.HasValue)
+            {
+                return false;
+            }
+
+            SyntaxNode? body = read.Syntax.Ancestors().FirstOrDefault(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax);
+            if (body is null)
+            {
+                return false;
+            }
+
+            string text = read.Syntax.ToString();
+            foreach (Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax same in body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax>())
+            {
+                if (same == read.Syntax || same.ToString() != text)
+                {
+                    continue;
+                }
+
+                SyntaxNode? parent = same.Parent;
+                if (parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Expression == same
+                        && access.Name.Identifier.ValueText is "HasValue" or "Value" or "GetValueOrDefault"
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.IsPatternExpressionSyntax
+                    || parent is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment && assignment.Left == same)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The name of the date type (DateTime, DateTimeOffset) the value is sent as, when it reaches the payload as
+        /// that type (directly, boxed, as a nullable or as a JToken/JsonNode made from it) and nothing in sight
+        /// converts it: no [JsonConverter] on the member written or on its type. Null otherwise.
+        /// </summary>
+        private static string? DateSentAsText(IOperation value)
+        {
+            IOperation current = value;
+            while (true)
+            {
+                if (current.Type is { } type && DateTypeName(type) is { } name)
+                {
+                    return HasConverter(value) ? null : name;
+                }
+
+                if (current is not IConversionOperation { IsImplicit: true } conversion
+                    || conversion.Type is { } target && !(target.SpecialType == SpecialType.System_Object || target.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                        || target.Name is "JToken" or "JValue" or "JsonNode" or "JsonValue"))
+                {
+                    return null;
+                }
+
+                current = conversion.Operand;
+            }
+        }
+
+        private static string? DateTypeName(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type.SpecialType == SpecialType.System_DateTime ? "DateTime"
+                : type is { Name: "DateTimeOffset", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? "DateTimeOffset"
+                : null;
+        }
+
+        private static bool HasConverter(IOperation value)
+        {
+            ISymbol? member = value.Parent switch
+            {
+                IAssignmentOperation { Target: IMemberReferenceOperation target } => target.Member,
+                IPropertyInitializerOperation { InitializedProperties.Length: > 0 } initializer => initializer.InitializedProperties[0],
+                IFieldInitializerOperation { InitializedFields.Length: > 0 } initializer => initializer.InitializedFields[0],
+                _ => null,
+            };
+            ITypeSymbol? memberType = member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
+            return member is not null && (IsConverted(member) || memberType is not null && IsConverted(memberType));
+        }
+
+        private static bool IsConverted(ISymbol symbol) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.Name is "JsonConverterAttribute" or "JsonConverter");
 
         public override IOperation? Operation => _value;
 

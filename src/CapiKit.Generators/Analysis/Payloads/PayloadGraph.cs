@@ -141,6 +141,14 @@ internal sealed class PayloadGraph
                     when JsonName(property.Property) is string jsonName:
                     entries.Add(new PayloadEntry(jsonName, assignment.Value));
                     break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 0 } property } assignment
+                    when KnownSymbols.IsJsonIgnored(property.Property):
+                    foreach (string computed in ComputedOver(property.Property))
+                    {
+                        entries.Add(new PayloadEntry(computed, assignment.Value));
+                    }
+
+                    break;
                 case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add when isMap && Key(add.Arguments[0].Value) is string addKey:
                     entries.Add(new PayloadEntry(addKey, add.Arguments[1].Value));
                     style = ContainerStyle.CollectionInitializer;
@@ -172,6 +180,33 @@ internal sealed class PayloadGraph
                 if (JsonName(property) is string jsonName)
                 {
                     container.JsonNames[property.Name] = jsonName;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The JSON names of the getter-only properties of the type that send an ignored backing property as it is
+    /// (<c>[JsonPropertyName("ph")] List&lt;string&gt;? Ph =&gt; PhoneHash is null ? null : [PhoneHash]</c> over
+    /// <c>[JsonIgnore] string? PhoneHash</c>): a value written to the backing property is what they send. A getter
+    /// that calls anything (a hash, a format) transforms the value, and is left out.
+    /// </summary>
+    private IEnumerable<string> ComputedOver(IPropertySymbol ignored)
+    {
+        foreach (IPropertySymbol computed in ignored.ContainingType.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (computed.SetMethod is not null || computed.IsStatic || SymbolEqualityComparer.Default.Equals(computed, ignored) || JsonName(computed) is not string jsonName)
+            {
+                continue;
+            }
+
+            foreach (SyntaxReference reference in computed.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody.Expression: { } body }
+                    && !body.DescendantNodesAndSelf().Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddExpression } or Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringExpressionSyntax)
+                    && body.DescendantNodesAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == ignored.Name))
+                {
+                    yield return jsonName;
                 }
             }
         }

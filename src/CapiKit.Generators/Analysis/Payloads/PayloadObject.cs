@@ -95,6 +95,12 @@ internal abstract class PayloadValue
     /// </summary>
     public virtual bool IsEnumName => false;
 
+    /// <summary>
+    /// Whether the value is a read of a nullable value type (<c>deal.FinalAmount</c> of type <c>decimal?</c>) that the
+    /// method never checks for null: the payload may then carry <c>null</c>, which is no value at all.
+    /// </summary>
+    public virtual bool MayBeNull => false;
+
     /// <summary>The C# operation that produces the value; null in a JSON literal, which has no finer location to fix.</summary>
     public abstract IOperation? Operation { get; }
 

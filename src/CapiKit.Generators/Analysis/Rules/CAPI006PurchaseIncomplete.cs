@@ -27,8 +27,11 @@ internal static class CAPI006PurchaseIncomplete
     /// <summary>'{code}' is not an ISO 4217 currency code{suggestion}</summary>
     public static readonly DiagnosticDescriptor NotIso4217 = RuleDescriptor.Create(Id, Title, "'{0}' is not an ISO 4217 currency code{1}", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
 
+    /// <summary>'{expression}' may be null, and this {eventName} then has no custom_data {key}; Meta rejects a {eventName} without it</summary>
+    public static readonly DiagnosticDescriptor MayBeNull = RuleDescriptor.Create(Id, Title, "'{0}' may be null, and this {1} then has no custom_data {2}; Meta rejects a {1} without it", RuleDescriptor.Usage, DiagnosticSeverity.Error, Description);
+
     /// <summary>Every message of the rule, for the analyzers' <c>SupportedDiagnostics</c>.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingCustomData, EventClassMapsNoCustomData, NotIso4217);
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(MissingCustomData, EventClassMapsNoCustomData, NotIso4217, MayBeNull);
 
     /// <summary>The custom_data keys the event requires, and a currency that is not one of the schema's ISO 4217 codes.</summary>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
@@ -42,6 +45,15 @@ internal static class CAPI006PurchaseIncomplete
             if (missing.Length > 0)
             {
                 context.Report(Diagnostic.Create(MissingCustomData, @event.Location, eventName, string.Join(" and no ", missing)));
+            }
+
+            // Presence is what is sent: a nullable read never checked may send null, which is no value.
+            foreach (string key in keys.Except(missing))
+            {
+                if (customData?.Find(key) is { MayBeNull: true } maybe)
+                {
+                    context.Report(Diagnostic.Create(MayBeNull, maybe.Location, maybe.Location.SourceTree?.GetText().ToString(maybe.Location.SourceSpan), eventName, key));
+                }
             }
         }
 

@@ -60,8 +60,12 @@ internal static class CAPI012SecretInSource
             : name.Contains("clientsecret") ? "client secret"
             : name.Contains("accesstoken") ? "access token"
             : name.Contains("secret") ? "secret"
+            // `_settings.Token = "EAA..."`: a member named for a token that gets what Meta's tokens start with, too
+            // short for the bare-literal check above (a truncated or test token is still one).
+            : IsMetaTokenShaped(text, name) ? "access token"
             : null;
-        if (kind is not null && LooksLikeSecretValue(text) && !SpellsTheName(text, target))
+        // A value with Meta's token prefix may spell "Token" in its made-up middle: the prefix decides, not the name.
+        if (kind is not null && LooksLikeSecretValue(text) && (IsMetaTokenShaped(text, name) || !SpellsTheName(text, target)))
         {
             report(Diagnostic.Create(LiteralSecret, literal.Syntax.GetLocation(), target, kind));
         }
@@ -123,6 +127,9 @@ internal static class CAPI012SecretInSource
 
         return words > 0 && spelled == words;
     }
+
+    private static bool IsMetaTokenShaped(string text, string name) =>
+        name.EndsWith("token", StringComparison.Ordinal) && text.StartsWith("EAA", StringComparison.Ordinal) && text.All(char.IsLetterOrDigit);
 
     private static bool LooksLikeAccessToken(string text) =>
         text.Length >= MinimumTokenLength && text.StartsWith("EAA", StringComparison.Ordinal) && text.All(char.IsLetterOrDigit);
