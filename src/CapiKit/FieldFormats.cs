@@ -6,6 +6,12 @@ namespace CapiKit;
 /// <summary>The format checks the schema names for fields sent as given (URLs, currencies, IP addresses, click IDs).</summary>
 internal static partial class FieldFormats
 {
+    /// <summary>The schema's format names whose values have a checkable shape (<c>formats</c>).</summary>
+    public const string ClickIdFormat = "click_id";
+
+    /// <inheritdoc cref="ClickIdFormat"/>
+    public const string BrowserIdFormat = "browser_id";
+
     public const string UrlProblem = "not an absolute http or https URL";
     public const string CurrencyProblem = "not a three-letter ISO 4217 currency code such as USD";
 
@@ -108,8 +114,8 @@ internal static partial class FieldFormats
     {
         "ip_address" when !IsDottedQuad(value) && (!IPAddress.TryParse(value, out _) || value.Contains(' ', StringComparison.Ordinal)) =>
             "not an IPv4 or IPv6 address",
-        "click_id" when !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
-        "browser_id" when !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
+        ClickIdFormat when !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
+        BrowserIdFormat when !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
         _ => null,
     };
 

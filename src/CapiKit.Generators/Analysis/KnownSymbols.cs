@@ -63,6 +63,10 @@ internal sealed class KnownSymbols
 
     public bool HasCapiKit => ServerEvent is not null;
 
+    /// <summary>Whether the symbol carries the attribute (false when the attribute type is not in the compilation).</summary>
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
     /// <summary>
     /// Whether a serializer never writes the member: <c>[JsonIgnore]</c> (System.Text.Json without a condition or with
     /// <c>Always</c>; Newtonsoft) or <c>[IgnoreDataMember]</c>.

@@ -40,7 +40,7 @@ internal static class RuleBookEmitter
                 string subcode = message.Subcode is int value ? Naming.Number(value) : "null";
                 writer.WriteLine();
                 writer.WriteLine($"/// <summary>{Naming.Xml(message.Text)}</summary>");
-                writer.WriteLine($"public static EventProblem {Naming.Pascal(Snake(message.Name))}(string path{parameters}) =>");
+                writer.WriteLine($"public static EventProblem {MethodName(message.Name)}(string path{parameters}) =>");
                 writer.WriteLine($"    new(path, string.Format(global::System.Globalization.CultureInfo.InvariantCulture, {Naming.Literal(format)}{arguments}), {Naming.Number(code)}, {subcode}, {Naming.Literal(error.Title)}, Id);");
             }
 
@@ -74,7 +74,7 @@ internal static class RuleBookEmitter
         foreach (ActionSourceSpec source in schema.ActionSources.Where(a => rule(a) is not null))
         {
             RuleSpec owner = schema.Rule(rule(source)!);
-            writer.WriteLine($"global::CapiKit.ActionSource.{Naming.Pascal(source.Value)} => {owner.Name}.{Naming.Pascal(message)}(path, actionSource: {Naming.Literal(source.Value)}, field: path),");
+            writer.WriteLine($"global::CapiKit.ActionSource.{Naming.Pascal(source.Value)} => {owner.Name}.{MethodName(message)}(path, actionSource: {Naming.Literal(source.Value)}, field: path),");
         }
 
         writer.WriteLine($"_ => Invalid(path, path + \" is not expected on \" + global::CapiKit.PayloadValues.ToPayloadValue(actionSource) + \" events\"),");
@@ -116,7 +116,6 @@ internal static class RuleBookEmitter
         return (format.ToString(), names);
     }
 
-    /// <summary>camelCase to snake_case, for <see cref="Naming.Pascal(string)"/>.</summary>
-    private static string Snake(string camel) =>
-        string.Concat(camel.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+    /// <summary>A message's name (camelCase in the schema) as its method's: <c>notDigest</c> to <c>NotDigest</c>.</summary>
+    private static string MethodName(string camel) => char.ToUpperInvariant(camel[0]) + camel.Substring(1);
 }

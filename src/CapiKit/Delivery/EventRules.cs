@@ -13,10 +13,6 @@ public static class EventRules
 {
     private const long MillisecondThreshold = 100_000_000_000;
 
-    // The schema's formats whose violation Meta answers with "Click ID Incorrectly Formatted" (CAPI007's subcode).
-    private const string ClickIdFormat = "click_id";
-    private const string BrowserIdFormat = "browser_id";
-
     /// <summary>Every reason Meta would reject the event; empty when it would accept it.</summary>
     /// <param name="serverEvent">One element of <c>data</c>.</param>
     /// <param name="now">The current time, for the <c>event_time</c> window.</param>
@@ -102,7 +98,8 @@ public static class EventRules
             {
                 problems.Add(RuleBook.UnhashedPii.NotDigest($"user_data.{property.Name}", property.Name));
             }
-            else if (key?.Format is ClickIdFormat or BrowserIdFormat && property.Value.ValueKind == JsonValueKind.String
+            // The formats whose violation Meta answers with "Click ID Incorrectly Formatted" (CAPI007's subcode).
+            else if (key?.Format is FieldFormats.ClickIdFormat or FieldFormats.BrowserIdFormat && property.Value.ValueKind == JsonValueKind.String
                 && FieldFormats.RawProblem(key.Format, property.Value.GetString()!) is { } format)
             {
                 problems.Add(RuleBook.RawKeyModified.Malformed($"user_data.{property.Name}", property.Name, format));

@@ -96,7 +96,7 @@ internal static class CAPI002MissingActionSource
     {
         AttributeData? attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.ConversionEventAttribute));
         if (attribute is null || attribute.NamedArguments.Any(n => n.Key == "ActionSource")
-            || Generation.Events.EventClassParser.MembersWithInherited(type).Any(m => HasAttribute(m, symbols.ActionSourceAttribute)))
+            || Generation.Events.EventClassParser.MembersWithInherited(type).Any(m => KnownSymbols.HasAttribute(m, symbols.ActionSourceAttribute)))
         {
             return;
         }
@@ -110,7 +110,4 @@ internal static class CAPI002MissingActionSource
                 type.Name));
         }
     }
-
-    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
 }

@@ -73,7 +73,7 @@ internal static class CAPI003EventTimeOutsideWindow
     public static void CheckMemberWrite(IOperation operation, KnownSymbols symbols, RuleContext context)
     {
         (ISymbol? member, IOperation? value) = ValueInspection.MemberWrite(operation);
-        if (member is null || value is null || !CAPI002MissingActionSource.HasAttribute(member, symbols.EventTimeAttribute))
+        if (member is null || value is null || !KnownSymbols.HasAttribute(member, symbols.EventTimeAttribute))
         {
             return;
         }

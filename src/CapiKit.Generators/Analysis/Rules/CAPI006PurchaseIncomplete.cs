@@ -94,7 +94,7 @@ internal static class CAPI006PurchaseIncomplete
         }
 
         IOperation? currency = Argument(invocation, "currency") ?? (setCurrency ? Argument(invocation, "value") : null);
-        if (currency is not null && ValueInspection.ConstantString(currency) is string code && !IsCodeOnceUpperCased(code))
+        if (currency is not null && ValueInspection.ConstantString(currency) is string code && !IsCodeOnceTrimmed(code))
         {
             ReportCurrency(currency.Syntax.GetLocation(), code, withFix: true, context.Report);
         }
@@ -103,14 +103,14 @@ internal static class CAPI006PurchaseIncomplete
     /// <summary>A constant currency written to a member mapped with <c>[CustomData(CustomDataField.Currency)]</c>.</summary>
     public static void CheckMemberWrite(ISymbol member, IOperation value, RuleContext context)
     {
-        if (ValueInspection.IsNonEmptyConstant(value) && IsCurrencyMember(member, context.Facts) && ValueInspection.ConstantString(value) is string code && !IsCodeOnceUpperCased(code))
+        if (ValueInspection.IsNonEmptyConstant(value) && IsCurrencyMember(member, context.Facts) && ValueInspection.ConstantString(value) is string code && !IsCodeOnceTrimmed(code))
         {
             ReportCurrency(value.Syntax.GetLocation(), code, withFix: true, context.Report);
         }
     }
 
-    /// <summary>The builders and generated classes trim and upper-case a currency before sending it, so only a code that is none then is the mistake.</summary>
-    private static bool IsCodeOnceUpperCased(string code) => Iso4217.IsCode(code.Trim().ToUpperInvariant());
+    /// <summary>The builders and generated classes trim a currency (and upper-case it) before sending it; <see cref="Iso4217.IsCode"/> reads any case.</summary>
+    private static bool IsCodeOnceTrimmed(string code) => Iso4217.IsCode(code.Trim());
 
     private static bool IsCurrencyMember(ISymbol member, PayloadFacts facts)
     {
