@@ -90,7 +90,7 @@ public sealed class EventTimeTests
 
     [Fact]
     public Task JSON_with_a_millisecond_event_time() => Payloads.Diagnostics(U + """
-        class Sender { string Body = {|CAPI004:"{\"action_source\":\"chat\",\"event_time\":1770000000000,\"user_data\":{\"external_id\":\"c-1\"}}"|}; }
+        class Sender { string Body = "{\"action_source\":\"chat\",{|CAPI004:\"event_time\"|}:1770000000000,\"user_data\":{\"external_id\":\"c-1\"}}"; }
         """);
 
     [Fact]

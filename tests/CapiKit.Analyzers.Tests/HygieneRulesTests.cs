@@ -273,7 +273,7 @@ public sealed class HygieneRulesTests
         {
             object Upper() => new { action_source = "chat", user_data = new { external_id = "c-1", fbc = {|CAPI007:"FB.1.1554763741205.AbCdEf"|} } };
             object Short() => new { action_source = "chat", user_data = new Dictionary<string, object> { ["external_id"] = "c-1", ["fbp"] = {|CAPI007:"fb.1.123.456"|} } };
-            object Json() => {|CAPI007:"{ \"action_source\": \"chat\", \"user_data\": { \"external_id\": \"c-1\", \"fbc\": \"fbclid=AbCdEf\" } }"|};
+            object Json() => "{ \"action_source\": \"chat\", \"user_data\": { \"external_id\": \"c-1\", {|CAPI007:\"fbc\"|}: \"fbclid=AbCdEf\" } }";
             object Valid(string cookie) => new { action_source = "chat", user_data = new { external_id = "c-1", fbc = "fb.1.1554763741205.AbCdEf", fbp = "fb.2.1596403881668.1116446470.Bg", ip = cookie } };
         }
         """);
@@ -285,7 +285,7 @@ public sealed class HygieneRulesTests
         class Sender
         {
             object Empty() => new { action_source = "chat", user_data = {|CAPI013:new { }|} };
-            object Json() => {|CAPI013:"{ \"action_source\": \"chat\", \"user_data\": { } }"|};
+            object Json() => "{ \"action_source\": \"chat\", {|CAPI013:\"user_data\"|}: { } }";
             object Dto() => new { action_source = "chat", user_data = new UserDto() };
             object Other() => new { action_source = "chat", user_data = new { em = (string?)null, tier = "gold" } };
         }

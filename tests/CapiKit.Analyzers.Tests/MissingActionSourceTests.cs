@@ -61,7 +61,7 @@ public sealed class MissingActionSourceTests
 
     [Fact]
     public Task JSON_events_without_action_source() => Payloads.Diagnostics(U + """
-        class Sender { string Body = {|CAPI002:"{\"data\":[{\"event_name\":\"Lead\",\"user_data\":{\"external_id\":\"c-1\",\"client_user_agent\":\"ua\"}}]}"|}; }
+        class Sender { string Body = "{\"data\":[{|CAPI002:{|}\"event_name\":\"Lead\",\"user_data\":{\"external_id\":\"c-1\",\"client_user_agent\":\"ua\"}}]}"; }
         """);
 
     [Fact]

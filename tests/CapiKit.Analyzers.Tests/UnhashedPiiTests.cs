@@ -83,10 +83,10 @@ public sealed class UnhashedPiiTests
     public Task JSON_written_in_a_string() => Payloads.Diagnostics(U + """"
         class Sender
         {
-            string Body = {|CAPI001:"""
+            string Body = """
                 { "data": [ { "event_name": "Lead", "action_source": "website", "event_source_url": "https://shop.example/",
-                  "user_data": { "em": ["john@example.com"], "client_user_agent": "ua" } } ] }
-                """|};
+                  "user_data": { {|CAPI001:"em"|}: ["john@example.com"], "client_user_agent": "ua" } } ] }
+                """;
         }
         """");
 
@@ -94,10 +94,10 @@ public sealed class UnhashedPiiTests
     public Task JSON_with_a_lone_surrogate_escape_is_checked_up_to_it_without_an_analyzer_exception() => Payloads.Diagnostics(U + """"
         class Sender
         {
-            string Body = {|CAPI001:"""
+            string Body = """
                 { "data": [ { "event_name": "Lead", "action_source": "website", "event_source_url": "https://shop.example/",
-                  "user_data": { "em": ["john@example.com"], "fn": ["\ud800"], "client_user_agent": "ua" } } ] }
-                """|};
+                  "user_data": { {|CAPI001:"em"|}: ["john@example.com"], "fn": ["\ud800"], "client_user_agent": "ua" } } ] }
+                """;
             string Name = """{ "user_data": { "\udc00": "x" }, "action_source": "website" }""";
         }
         """");

@@ -11,7 +11,7 @@ namespace CapiKit.Generators.Analysis;
 
 /// <summary>
 /// Payloads written as JSON in string literals (raw string literals included): the same rules as every other
-/// payload, through <see cref="JsonPayload"/>, reported on the literal, since a string has no finer location to fix.
+/// payload, through <see cref="JsonPayload"/>, reported at the offending key's line and column inside the literal.
 /// </summary>
 internal static class JsonLiteralChecks
 {
@@ -42,7 +42,12 @@ internal static class JsonLiteralChecks
         {
             try
             {
-                Walk(document.RootElement, literal.Syntax.GetLocation(), facts, report, depth: 0);
+                JsonTextPositions positions = JsonTextPositions.Read(
+                    text,
+                    LiteralToken(literal),
+                    literal.Syntax.GetLocation(),
+                    new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                Walk(document.RootElement, positions, string.Empty, facts, report, depth: 0);
             }
             catch (InvalidOperationException)
             {
@@ -53,7 +58,10 @@ internal static class JsonLiteralChecks
         }
     }
 
-    private static void Walk(JsonElement element, Location location, PayloadFacts facts, Action<Diagnostic> report, int depth)
+    private static SyntaxToken LiteralToken(ILiteralOperation literal) =>
+        literal.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax expression ? expression.Token : default;
+
+    private static void Walk(JsonElement element, JsonTextPositions positions, string path, PayloadFacts facts, Action<Diagnostic> report, int depth)
     {
         if (depth > 16)
         {
@@ -62,9 +70,10 @@ internal static class JsonLiteralChecks
 
         if (element.ValueKind == JsonValueKind.Array)
         {
+            int index = 0;
             foreach (JsonElement item in element.EnumerateArray())
             {
-                Walk(item, location, facts, report, depth + 1);
+                Walk(item, positions, JsonPayload.Member(path, index++), facts, report, depth + 1);
             }
 
             return;
@@ -76,7 +85,7 @@ internal static class JsonLiteralChecks
         }
 
         RuleContext context = new(facts, report);
-        JsonPayload payload = new(element, location);
+        JsonPayload payload = new(element, positions, path);
         if (element.TryGetProperty("user_data", out _))
         {
             PayloadRules.CheckEvent(payload, context);
@@ -96,9 +105,10 @@ internal static class JsonLiteralChecks
             PayloadRules.CheckRequest(payload, context);
         }
 
+        int member = 0;
         foreach (JsonProperty property in element.EnumerateObject())
         {
-            Walk(property.Value, location, facts, report, depth + 1);
+            Walk(property.Value, positions, JsonPayload.Member(path, member++), facts, report, depth + 1);
         }
     }
 }

@@ -8,52 +8,86 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CapiKit.Generators.Analysis.Payloads;
 
 /// <summary>
-/// A payload object written as JSON in a string literal. Every value is located at the literal, which has no finer
-/// location to fix, and a JSON null is a key not sent, as Meta and the pre-flight read it.
+/// A payload object written as JSON in a string literal. A value and an object are located at their key (an object
+/// without one at its brace),
+/// in the literal's source (<see cref="JsonTextPositions"/>); a JSON null is a key not sent, as Meta and the
+/// pre-flight read it.
 /// </summary>
 internal sealed class JsonPayload : PayloadObject
 {
     private readonly JsonElement _element;
-    private readonly Location _location;
+    private readonly JsonTextPositions _positions;
+    private readonly string _path;
     private IReadOnlyList<PayloadValue>? _values;
 
-    public JsonPayload(JsonElement element, Location location)
+    /// <param name="element">The object.</param>
+    /// <param name="positions">Where the literal's keys and values are.</param>
+    /// <param name="path">The object's path of ordinals in the document (<see cref="JsonTextPositions"/>).</param>
+    public JsonPayload(JsonElement element, JsonTextPositions positions, string path)
     {
         _element = element;
-        _location = location;
+        _positions = positions;
+        _path = path;
     }
 
-    public override Location Location => _location;
+    /// <summary>At the key the object is sent under (<c>"user_data"</c>), else at its brace (an event in <c>data</c>, the root).</summary>
+    public override Location Location => _positions.Key(_path);
 
     public override ContainerStyle Style => ContainerStyle.Other;
 
     public override IReadOnlyList<PayloadValue> Values => _values ??= _element.ValueKind == JsonValueKind.Object
-        ? _element.EnumerateObject().Select(p => (PayloadValue)new JsonValue(p.Name, p.Value, _location)).ToList()
+        ? _element.EnumerateObject().Select((p, i) => (PayloadValue)new JsonValue(p.Name, p.Value, _positions, Member(_path, i), isItem: false)).ToList()
         : new List<PayloadValue>();
 
     public override bool Declares(string key) => false;
 
     public override bool MaySend(string key) => Find(key) is { IsNull: false };
 
-    public override PayloadObject? Child(string key) =>
-        _element.ValueKind == JsonValueKind.Object && _element.TryGetProperty(key, out JsonElement child) && child.ValueKind == JsonValueKind.Object
-            ? new JsonPayload(child, _location)
-            : null;
+    /// <summary>The last member under the key, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> reads a repeated key.</summary>
+    public override PayloadObject? Child(string key)
+    {
+        if (_element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        PayloadObject? child = null;
+        int index = 0;
+        foreach (JsonProperty property in _element.EnumerateObject())
+        {
+            if (property.NameEquals(key))
+            {
+                child = property.Value.ValueKind == JsonValueKind.Object ? new JsonPayload(property.Value, _positions, Member(_path, index)) : null;
+            }
+
+            index++;
+        }
+
+        return child;
+    }
+
+    /// <summary>The path of an object's member or an array's item (<see cref="JsonTextPositions"/>).</summary>
+    internal static string Member(string path, int index) => path + "/" + index.ToString(CultureInfo.InvariantCulture);
 
     private sealed class JsonValue : PayloadValue
     {
         private const long MillisecondThreshold = 100_000_000_000L;
         private readonly JsonElement _value;
-        private readonly Location _location;
+        private readonly JsonTextPositions _positions;
+        private readonly string _path;
+        private readonly bool _isItem;
 
-        public JsonValue(string key, JsonElement value, Location location)
+        public JsonValue(string key, JsonElement value, JsonTextPositions positions, string path, bool isItem)
             : base(key)
         {
             _value = value;
-            _location = location;
+            _positions = positions;
+            _path = path;
+            _isItem = isItem;
         }
 
-        public override Location Location => _location;
+        /// <summary>A member at its key (the key is what is wrong: unhashed, misspelled, sent where it must not be); an item of an array at the item.</summary>
+        public override Location Location => _isItem ? _positions.Value(_path) : _positions.Key(_path);
 
         public override string? Text => _value.ValueKind == JsonValueKind.String ? _value.GetString() : null;
 
@@ -62,7 +96,7 @@ internal sealed class JsonPayload : PayloadObject
         public override int? Count => _value.ValueKind == JsonValueKind.Array ? _value.GetArrayLength() : null;
 
         public override IEnumerable<PayloadValue> Items => _value.ValueKind == JsonValueKind.Array
-            ? _value.EnumerateArray().Select(item => new JsonValue(Key, item, _location))
+            ? _value.EnumerateArray().Select((item, i) => new JsonValue(Key, item, _positions, Member(_path, i), isItem: true))
             : new[] { this };
 
         public override HashState Hash => _value.ValueKind switch

@@ -40,7 +40,7 @@ internal static class CAPI001UnhashedPii
 
     /// <summary>
     /// A raw value under a key Meta wants hashed. In C# each raw value is reported where it is written, with the fix
-    /// that wraps it; in a JSON literal the key is reported once, at the literal.
+    /// that wraps it; in a JSON literal the key is reported once, at the key.
     /// </summary>
     public static void CheckUserData(PayloadObject userData, RuleContext context)
     {
