@@ -150,6 +150,26 @@ internal sealed class HashedValueRecognizer
     /// </summary>
     public Normalization? HashedWith(IOperation value) => HashedWith(value, 0);
 
+    /// <summary>
+    /// Where a value is hashed: through locals that are assigned one value only (<c>var phoneHash = Hash(phone);</c>),
+    /// the expression that hashes, which is where a missing normalization step goes; else the value itself.
+    /// </summary>
+    public IOperation HashingSite(IOperation value)
+    {
+        for (int depth = 0; depth < 6; depth++)
+        {
+            if (Unwrap(value) is ILocalReferenceOperation local && _localValues.TryGetValue(local.Local, out List<IOperation>? assigned) && assigned.Count == 1)
+            {
+                value = assigned[0];
+                continue;
+            }
+
+            break;
+        }
+
+        return value;
+    }
+
     private Normalization? HashedWith(IOperation value, int depth)
     {
         if (depth > 6 || _summaries is null)

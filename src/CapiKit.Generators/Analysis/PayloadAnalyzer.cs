@@ -49,8 +49,16 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                     OperationKind.AnonymousObjectCreation,
                     OperationKind.SimpleAssignment,
                     OperationKind.Invocation,
-                    OperationKind.VariableDeclarator);
-                block.RegisterOperationAction(operation => JsonLiteralChecks.Check((ILiteralOperation)operation.Operation, facts, operation.ReportDiagnostic), OperationKind.Literal);
+                    OperationKind.VariableDeclarator,
+                    OperationKind.InterpolatedString,
+                    OperationKind.Binary);
+                block.RegisterOperationAction(
+                    operation =>
+                    {
+                        graph.Collect(operation.Operation);
+                        JsonLiteralChecks.Check((ILiteralOperation)operation.Operation, facts, operation.ReportDiagnostic);
+                    },
+                    OperationKind.Literal);
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     graph.Build();
@@ -70,6 +78,13 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         foreach (PayloadContainer container in graph.Containers)
         {
             OperationPayload payload = new(container, graph, recognizer);
+            if (container.WrittenAsText)
+            {
+                // Keys of JSON text: which object each belongs to is not known, so only the rules about one value run.
+                PayloadRules.CheckUserDataValues(payload, context);
+                continue;
+            }
+
             if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts, graph))
             {
                 PayloadRules.CheckUserData(payload, context);

@@ -167,6 +167,8 @@ internal sealed class OperationPayload : PayloadObject
 
         public override Normalization? HashedWith => _recognizer.HashedWith(_value);
 
+        public override Location HashLocation => _recognizer.HashingSite(_value).Syntax.GetLocation();
+
         public override bool MayBeNull => UncheckedNullableRead(_value);
 
         /// <summary>

@@ -50,6 +50,12 @@ internal sealed class PayloadContainer
     /// <summary>Whether the created type has a property with this JSON name, set or not.</summary>
     public bool DeclaresJsonName(string key) => JsonNames.ContainsValue(key);
 
+    /// <summary>
+    /// Whether the object gathers the keys a method's JSON text writes before C# values (<see cref="JsonTextFragments"/>):
+    /// only its values are known, not which object of the text each key belongs to.
+    /// </summary>
+    public bool WrittenAsText { get; set; }
+
     /// <summary>The keys this object sits under in the objects that hold it.</summary>
     public HashSet<string> ParentKeys { get; } = new();
 

@@ -20,6 +20,8 @@ internal sealed class PayloadGraph
     private readonly List<IOperation> _creations = new();
     private readonly List<IOperation> _localWrites = new();
     private readonly List<IOperation> _memberWrites = new();
+    private readonly List<IOperation> _composedTexts = new();
+    private bool _writesUserDataAsText;
 
     public PayloadGraph(KnownSymbols symbols, ProjectConventions? conventions = null, System.Threading.CancellationToken cancellationToken = default)
     {
@@ -55,6 +57,12 @@ internal sealed class PayloadGraph
                 break;
             case ISimpleAssignmentOperation or IInvocationOperation:
                 _memberWrites.Add(operation);
+                break;
+            case ILiteralOperation literal:
+                _writesUserDataAsText |= JsonTextFragments.MentionsUserData(literal.ConstantValue.Value as string);
+                break;
+            case IInterpolatedStringOperation or IBinaryOperation when JsonTextFragments.IsComposedText(operation):
+                _composedTexts.Add(operation);
                 break;
         }
     }
@@ -95,6 +103,35 @@ internal sealed class PayloadGraph
         }
 
         Link();
+        AddJsonText();
+    }
+
+    /// <summary>
+    /// When the method writes an event as text (a constant piece of it names <c>"user_data"</c>), the keys its composed
+    /// texts write before C# values make one more object, sent as user_data: the rules about values see them.
+    /// </summary>
+    private void AddJsonText()
+    {
+        if (!_writesUserDataAsText)
+        {
+            return;
+        }
+
+        PayloadContainer? written = null;
+        foreach (IOperation text in _composedTexts)
+        {
+            foreach ((string key, IOperation value) in JsonTextFragments.Entries(text))
+            {
+                written ??= ContainerFor(_composedTexts, text.Syntax.GetLocation());
+                written.Entries.Add(new PayloadEntry(key, value));
+            }
+        }
+
+        if (written is not null)
+        {
+            written.WrittenAsText = true;
+            written.ParentKeys.Add("user_data");
+        }
     }
 
     /// <summary>Every value assigned to each local of the method, for the hashed-value recognizer.</summary>

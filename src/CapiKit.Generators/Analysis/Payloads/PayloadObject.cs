@@ -82,6 +82,9 @@ internal abstract class PayloadValue
     /// </summary>
     public virtual Normalization? HashedWith => null;
 
+    /// <summary>Where the value is hashed, when <see cref="HashedWith"/> is known: the hashing expression a local holds, or the value.</summary>
+    public virtual Location HashLocation => Location;
+
     /// <summary>
     /// The constant values that can reach this one: through every branch of a conditional, coalesce or switch
     /// expression, the locals of the method, and the parameters of the methods it is passed through (across the

@@ -36,7 +36,7 @@ internal static class CAPI016HashedWithoutNormalization
 
     /// <summary>
     /// Each hashed value under a key whose normalization the model can check, when the model sees the whole way from
-    /// the raw value to the hash and a required step is not on it. Reported at the hashing expression.
+    /// the raw value to the hash and a required step is not on it. Reported at the hashing expression (the one a local holds, if the value is a local).
     /// </summary>
     public static void CheckUserData(PayloadObject userData, RuleContext context)
     {
@@ -57,7 +57,7 @@ internal static class CAPI016HashedWithoutNormalization
                 string[] missing = steps.Where(s => (applied & s.Steps) == 0).Select(s => s.Names).ToArray();
                 if (missing.Length > 0)
                 {
-                    context.Report(Diagnostic.Create(NotNormalized, item.Location, value.Key, string.Join(" and ", missing), rule));
+                    context.Report(Diagnostic.Create(NotNormalized, item.HashLocation, value.Key, string.Join(" and ", missing), rule));
                 }
             }
         }

@@ -36,6 +36,16 @@ internal static class PayloadRules
         CAPI016HashedWithoutNormalization.CheckUserData(userData, context);
     }
 
+    /// <summary>
+    /// Values written into JSON text under user_data keys, whose object is not known: the rules that judge one value
+    /// alone. CAPI001 leaves them to the keys it knows are user_data's (a custom_data key of the text is not reported).
+    /// </summary>
+    public static void CheckUserDataValues(PayloadObject values, RuleContext context)
+    {
+        CAPI001UnhashedPii.CheckUserData(values, context);
+        CAPI016HashedWithoutNormalization.CheckUserData(values, context);
+    }
+
     /// <summary>An object sent as <c>custom_data</c>.</summary>
     public static void CheckCustomData(PayloadObject customData, RuleContext context) =>
         CAPI001UnhashedPii.CheckCustomData(customData, context);
