@@ -32,6 +32,9 @@ echo "== CapiKit (BenchmarkDotNet): pipeline, generator against System.Text.Json
 dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --filter '*' --exporters github --artifacts "$results/bdn" --buildTimeout 900
 dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --regenerated | tee "$results/regenerated.md"
 cat "$results"/bdn/results/*GeneratorBenchmarks-report-github.md "$results"/bdn/results/*AnalyzerBenchmarks-report-github.md
+# The analyzers' own execution time (telemetry, binding excluded), which each benchmark process prints at its end.
+grep -h '^Analyzer execution time' "$(ls -t "$results"/bdn/*.log | head -1)" | tee "$results/analyzer-telemetry.md" \
+  || echo "no 'Analyzer execution time' line in the BenchmarkDotNet log"
 
 echo "== The generator and the analyzers on a real project"
 dotnet run -c Release --no-build --project CapiKit.Benchmarks -- --realistic | tee "$results/realistic.md"

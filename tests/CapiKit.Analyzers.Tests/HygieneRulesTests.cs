@@ -91,6 +91,17 @@ public sealed class HygieneRulesTests
         """);
 
     [Fact]
+    public Task CAPI008_not_on_other_platforms_events() => Verify<PayloadAnalyzer, StandardEventNameCodeFixProvider>.Diagnostics(U + """
+        class Sender
+        {
+            // Pinterest's and Snapchat's own names and action sources; a Meta action source keeps the check.
+            object Pinterest(string hash) => new { event_name = "add_to_cart", action_source = "web", event_id = hash, user_data = new { em = hash } };
+            object Snapchat(string hash) => new { event_name = "PURCHASE", action_source = "WEB", event_id = hash, user_data = new { em = hash } };
+            object Meta(string hash) => new { event_name = {|CAPI008:"add_to_cart"|}, action_source = "chat", event_id = hash, user_data = new { em = hash } };
+        }
+        """);
+
+    [Fact]
     public Task CAPI009_constant_event_ids() => Verify<BuilderUsageAnalyzer, RawKeyModifiedCodeFixProvider>.Diagnostics(U + """
         [ConversionEvent(StandardEvent.Lead, ActionSource = ActionSource.Chat)]
         public partial class Lead { [EventId] public string Id { get; init; } = {|CAPI009:"lead"|}; }

@@ -27,6 +27,15 @@ internal static class CAPI008NearMissEventName
     /// <summary>An event_name that nearly spells a standard event.</summary>
     public static void CheckEvent(PayloadObject @event, RuleContext context)
     {
+        // Pinterest's and Snapchat's conversion APIs use the same keys with their own vocabulary ("add_to_cart" with
+        // action_source "web", "PURCHASE" with "WEB"): an action_source none of Meta's says the event is another
+        // platform's, whose standard names are no near misses of Meta's. (Sent to Meta, such an event is rejected
+        // whole for its action_source; a name warning would not help it.)
+        if (@event.Find("action_source") is { Text: { } source } && System.Array.IndexOf(context.Facts.ActionSources, source) < 0)
+        {
+            return;
+        }
+
         if (@event.Find("event_name") is { Text: { } name } value)
         {
             Check(name, value.Location, withFix: value.Operation is not null, context);
