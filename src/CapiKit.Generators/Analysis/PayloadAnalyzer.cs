@@ -78,10 +78,14 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         foreach (PayloadContainer container in graph.Containers)
         {
             OperationPayload payload = new(container, graph, recognizer);
-            if (container.WrittenAsText)
+            if (container.ValuesOnly)
             {
-                // Keys of JSON text: which object each belongs to is not known, so only the rules about one value run.
-                PayloadRules.CheckUserDataValues(payload, context);
+                // Keys of JSON text, or elements of a DTO's lists: only the rules about one value run, on user_data's.
+                if (container.ParentKeys.Contains("user_data") || IsUserDataDto(container, facts, graph))
+                {
+                    PayloadRules.CheckUserDataValues(payload, context);
+                }
+
                 continue;
             }
 
@@ -136,7 +140,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
     /// </remarks>
     private static bool IsUserDataDto(PayloadContainer container, PayloadFacts facts, PayloadGraph graph)
     {
-        if (container.ParentKeys.Count != 0 || container.Style != ContainerStyle.Other || container.CreatedType is not { } type)
+        if ((container.ParentKeys.Count != 0 && !container.ValuesOnly) || container.Style != ContainerStyle.Other || container.CreatedType is not { } type)
         {
             return false;
         }

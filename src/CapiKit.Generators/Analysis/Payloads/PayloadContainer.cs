@@ -51,10 +51,11 @@ internal sealed class PayloadContainer
     public bool DeclaresJsonName(string key) => JsonNames.ContainsValue(key);
 
     /// <summary>
-    /// Whether the object gathers the keys a method's JSON text writes before C# values (<see cref="JsonTextFragments"/>):
-    /// only its values are known, not which object of the text each key belongs to.
+    /// Whether the object gathers values whose keys are known but not the object they are written into: the keys a
+    /// method's JSON text writes before C# values (<see cref="JsonTextFragments"/>), or the elements written into a
+    /// DTO's list (<c>mails[i] = Sha(mails[i])</c>). Only the rules about one value apply to it.
     /// </summary>
-    public bool WrittenAsText { get; set; }
+    public bool ValuesOnly { get; set; }
 
     /// <summary>The keys this object sits under in the objects that hold it.</summary>
     public HashSet<string> ParentKeys { get; } = new();

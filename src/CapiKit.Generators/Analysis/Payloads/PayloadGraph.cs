@@ -129,7 +129,7 @@ internal sealed class PayloadGraph
 
         if (written is not null)
         {
-            written.WrittenAsText = true;
+            written.ValuesOnly = true;
             written.ParentKeys.Add("user_data");
         }
     }
@@ -263,6 +263,11 @@ internal sealed class PayloadGraph
             return;
         }
 
+        if (AddElementWrite(assignment))
+        {
+            return;
+        }
+
         if (assignment.Target is IPropertyReferenceOperation { Instance: { } instance } property && Identity(instance) is object owner)
         {
             string? key = property.Arguments.Length == 1 && IsStringKeyedMap(instance.Type)
@@ -274,6 +279,50 @@ internal sealed class PayloadGraph
             }
         }
     }
+
+    /// <summary>
+    /// An element written into a DTO's list or array property, directly or through a local that holds it
+    /// (<c>var mails = dto.UserData.Email; mails[i] = Sha(mails[i]);</c>): the value is sent under the property's JSON
+    /// name, in an object of the property's type (<see cref="PayloadContainer.ValuesOnly"/>).
+    /// </summary>
+    private bool AddElementWrite(ISimpleAssignmentOperation assignment)
+    {
+        IOperation? list = assignment.Target switch
+        {
+            IPropertyReferenceOperation { Arguments.Length: 1, Instance: { } instance } when !IsStringKeyedMap(instance.Type) => instance,
+            IArrayElementReferenceOperation element => element.ArrayReference,
+            _ => null,
+        };
+        if (list is null || ListProperty(list, 0) is not { } property || JsonName(property) is not string key)
+        {
+            return false;
+        }
+
+        PayloadContainer elements = ContainerFor(new ElementsOf(property.ContainingType), assignment.Syntax.GetLocation());
+        elements.ValuesOnly = true;
+        elements.CreatedType = property.ContainingType;
+        elements.Entries.Add(new PayloadEntry(key, assignment.Value));
+        foreach (IPropertySymbol member in property.ContainingType.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (JsonName(member) is string jsonName)
+            {
+                elements.JsonNames[member.Name] = jsonName;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The DTO property a list is read from, itself or through a local assigned once.</summary>
+    private IPropertySymbol? ListProperty(IOperation list, int depth) => HashedValueRecognizer.Unwrap(list) switch
+    {
+        IPropertyReferenceOperation { Arguments.Length: 0, Property: var property } => property,
+        ILocalReferenceOperation local when depth < 3 && LocalValues.TryGetValue(local.Local, out List<IOperation>? values) && values.Count == 1 => ListProperty(values[0], depth + 1),
+        _ => null,
+    };
+
+    /// <summary>The owner of the elements written into lists of one DTO type.</summary>
+    private sealed record ElementsOf(ITypeSymbol Type);
 
     /// <summary><c>x.Add("key", value)</c> on a string-keyed map after creation.</summary>
     private void AddInvocation(IInvocationOperation invocation)
