@@ -111,4 +111,63 @@ public sealed class FollowTheDataTests
                 System.Threading.Tasks.Task.FromResult(new Person { Ip = {|CAPI007:ip?.ToLowerInvariant()|}, Agent = ua });
         }
         """);
+
+    [Fact]
+    public Task Elements_written_into_a_user_data_list_are_values_it_sends() => Payloads.Diagnostics(U + """
+        sealed class Customer
+        {
+            [JsonPropertyName("em")] public List<string>? Emails { get; set; }
+            [JsonPropertyName("ph")] public string[]? Phones { get; set; }
+            [JsonPropertyName("client_user_agent")] public string? Agent { get; set; }
+        }
+
+        sealed class Event { [JsonPropertyName("user_data")] public Customer User { get; set; } = new(); }
+
+        static class Hashing
+        {
+            public static string Sha(string raw) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw)));
+        }
+
+        sealed class Relay
+        {
+            public void Prepare(Event e, string phone)
+            {
+                var mails = e.User.Emails!;
+                for (var i = 0; i < mails.Count; i++)
+                {
+                    mails[i] = {|CAPI016:Hashing.Sha(mails[i])|};
+                }
+
+                e.User.Phones![0] = {|CAPI001:phone|};
+            }
+
+            public void Normalized(Event e)
+            {
+                var mails = e.User.Emails!;
+                for (var i = 0; i < mails.Count; i++)
+                {
+                    mails[i] = Hashing.Sha(mails[i].Trim().ToLowerInvariant());
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Elements_written_into_a_look_alike_list_are_not_user_data() => Payloads.Diagnostics(U + """
+        sealed class BookingContact
+        {
+            [JsonPropertyName("em")] public List<string> Emails { get; set; } = new();
+            [JsonPropertyName("ph")] public List<string> Phones { get; set; } = new();
+        }
+
+        sealed class Bookings
+        {
+            public void Copy(BookingContact contact, string email, string phone)
+            {
+                var mails = contact.Emails;
+                mails[0] = email;
+                contact.Phones[0] = phone;
+            }
+        }
+        """);
 }

@@ -12,7 +12,7 @@ namespace CapiKit.Analyzers.Tests.RealWorld;
 public sealed class RealWorldCorpusTests(ITestOutputHelper output)
 {
     // Ratchet: raise these when the analyzers find more; a change that lowers them is a regression.
-    private const int MinimumTruePositives = 48;
+    private const int MinimumTruePositives = 51;
     private const int MaximumFalsePositives = 0;
 
     public static TheoryData<string> Shapes => [.. RealWorldCorpus.Names];
