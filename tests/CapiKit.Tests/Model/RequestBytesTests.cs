@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CapiKit.Pii;
+
+namespace CapiKit.Tests.Model;
+
+/// <summary>
+/// A rich builder-built request written byte for byte as the builders wrote it when each value was hashed on add
+/// (<c>Data/rich-request.json</c> was written by that code): however the builders store and hash values, the body
+/// Meta receives must not change.
+/// </summary>
+public sealed class RequestBytesTests
+{
+    private static readonly DateTimeOffset Time = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Sha256Hash Known = Sha256Hash.Parse("62a14e44f765419d10fea99367361a727c12365e2520f32218d505ed9aa0f62f");
+    private static string Expected => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Model", "Data", "rich-request.json")).TrimEnd('\n');
+
+    [Fact]
+    public void A_rich_request_writes_the_same_bytes_as_hashing_on_add()
+    {
+        Assert.Equal(Expected, Write(RichRequest()));
+    }
+
+    [Fact]
+    public void Reading_the_hashes_before_writing_changes_neither_the_digests_nor_the_bytes()
+    {
+        EventRequest request = RichRequest();
+        UserData first = request.Data[0].UserData;
+        Sha256Hash[] emails = [.. first.Email];
+
+        Assert.Equal([PiiNormalizer.Normalize("em", " Mary.Smith@Example.COM ").ComputeHash(), PiiNormalizer.Normalize("em", "zoë@example.com").ComputeHash(), Known], emails);
+        Assert.Equal(PiiNormalizer.Normalize("ph", "+1 (650) 555-1212").ComputeHash(), Assert.Single(first.Phone));
+        Assert.Equal(PiiNormalizer.Normalize("external_id", "cust-42").ComputeHash(), first.AppUserId);
+        Assert.Equal(Expected, Write(request));
+        Assert.Equal(emails, first.Email);
+    }
+
+    [Fact]
+    public void Writing_twice_and_through_every_entry_point_gives_the_same_bytes()
+    {
+        EventRequest request = RichRequest();
+
+        Assert.Equal(Expected, Write(request));
+        Assert.Equal(Expected, request.ToJson());
+        using JsonDocument document = JsonDocument.Parse(Expected);
+        string firstEvent = document.RootElement.GetProperty("data")[0].GetRawText();
+        Assert.Equal(firstEvent, request.Data[0].ToJson());
+        ArrayBufferWriter<byte> buffer = new();
+        request.Data[0].WriteTo(buffer);
+        Assert.Equal(firstEvent, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void A_clone_keeps_the_values_and_its_own_additions_stay_its_own()
+    {
+        UserData original = new UserData(new NormalizationOptions { DefaultRegion = "US" }).AddEmail("a@example.com");
+        UserData copy = original.Clone().AddEmail("b@example.com");
+
+        Assert.Single(original.Email);
+        Assert.Equal(2, copy.Email.Count);
+        Assert.Equal(original.Email[0], copy.Email[0]);
+    }
+
+    [Fact]
+    public void Rejected_values_are_reported_on_add_and_never_written()
+    {
+        UserData data = new UserData().AddEmail("not an email").AddPhone("12");
+
+        Assert.Equal(2, data.Rejected.Count);
+        Assert.Empty(data.Email);
+        Assert.Equal("{\"data\":[{\"event_name\":\"Lead\",\"event_time\":1796040000,\"user_data\":{},\"action_source\":\"email\"}]}", Write(new EventRequest([ServerEvent.ForEmail(EventDefinition.Lead, Time, data)])));
+    }
+
+    private static EventRequest RichRequest()
+    {
+        NormalizationOptions us = new() { DefaultRegion = "US" };
+        UserData shared = new UserData(us)
+            .AddEmail(" Mary.Smith@Example.COM ").AddEmail("mary.smith@example.com").AddEmail("zoë@example.com").AddEmailHash(Known)
+            .AddPhone("+1 (650) 555-1212").AddPhone("(650) 555 1212").AddPhone("not a phone")
+            .AddFirstName("Mary").AddFirstName("  MARY ").AddLastName("Smith-Jones").AddDateOfBirth("1990-02-14").AddGender("Female")
+            .AddCity("New York").AddCity("São Paulo").AddState("California").AddZipCode("94025-1234").AddCountry("United States")
+            .AddExternalId("cust-42").AddExternalId("cust-43").AddExternalIdHash(Known)
+            .SetClientIpAddress("203.0.113.7").SetClientUserAgent("Mozilla/5.0").SetClickId("fb.1.1554763741205.AbCdEf")
+            .SetBrowserId("fb.1.1558571054389.1098115397").SetFacebookLoginId(1234567890).SetLeadId(987654321)
+            .AddFirstNameFirstFive("Marya").AddLastNameFirstFive("Smith").AddFirstInitial("M").AddDayOfBirth("14").AddMonthOfBirth("02")
+            .AddYearOfBirth("1990").SetAppUserId("cust-42");
+        ServerEvent purchase = ServerEvent.ForWebsite(EventDefinition.Purchase(123.45m, "usd"), Time, "https://shop.example/checkout/1", "Mozilla/5.0", shared)
+            .SetEventId("evt-1");
+        purchase.CustomData!.SetOrderId("order-1")
+            .AddContent(new Content().SetId("sku-1").SetQuantity(2).SetItemPrice(10.5m))
+            .AddContent(new Content().SetId("sku-2").SetQuantity(1).SetItemPrice(102.45m).SetTitle("Boots"));
+
+        UserData second = new UserData(new NormalizationOptions { DefaultRegion = "GB" })
+            .AddPhone("020 7946 0958").AddEmail("OTHER@example.org").AddZipCode("SW1A 1AA").AddCountry("gb");
+        ServerEvent lead = ServerEvent.ForEmail(EventDefinition.Lead, Time.AddMinutes(-5), second).SetEventId("evt-2");
+        ServerEvent again = ServerEvent.ForWebsite(EventDefinition.ViewContent, Time.AddMinutes(-1), "https://shop.example/p/2", "Mozilla/5.0", shared);
+        ServerEvent empty = ServerEvent.ForPhysicalStore(EventDefinition.Lead, Time);
+        return new EventRequest([purchase, lead, again, empty]).SetTestEventCode("TEST123");
+    }
+
+    private static string Write(EventRequest request)
+    {
+        ArrayBufferWriter<byte> buffer = new();
+        using (Utf8JsonWriter writer = new(buffer))
+        {
+            request.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
