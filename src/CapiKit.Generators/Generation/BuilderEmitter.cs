@@ -11,7 +11,9 @@ namespace CapiKit.Generators.Generation;
 /// <c>WriteTo(Utf8JsonWriter)</c> that writes the present fields in schema order.
 /// </summary>
 /// <remarks>
-/// Hashed <c>user_data</c> keys take the raw value and keep only its <c>Sha256Hash</c>; a value that cannot be
+/// Hashed <c>user_data</c> keys take the raw value and keep it normalized, all keys in one store (no list per
+/// key), until the payload is written: then a whole request's values are hashed in one batch. Getters that read a
+/// hash compute the digests first, so what they return never depends on when hashing happens. A value that cannot be
 /// normalized is dropped and reported in <c>Rejected</c>, never thrown, because it comes from a customer.
 /// Keys Meta wants raw are checked against their format the same way. Every other field is set by the
 /// developer, and a malformed value there throws <see cref="System.ArgumentException"/>.
@@ -40,7 +42,7 @@ internal static class BuilderEmitter
         }
 
         writer.WriteLine();
-        foreach (FieldShape field in fields)
+        foreach (FieldShape field in fields.Where(f => !f.Spec.IsHashed))
         {
             writer.WriteLine($"private {field.StorageType} {field.BackingField};");
         }
@@ -54,7 +56,7 @@ internal static class BuilderEmitter
         foreach (FieldShape field in fields)
         {
             writer.WriteLine();
-            EmitMembers(writer, type, field, isUserData, required.Contains(field));
+            EmitMembers(writer, type, field, HashedKey(fields, field), isUserData, required.Contains(field));
         }
 
         writer.WriteLine();
@@ -64,6 +66,13 @@ internal static class BuilderEmitter
         writer.CloseBrace();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// A hashed key's index in the object's one store of hashed values (its rank among the hashed fields, in
+    /// schema order), or -1.
+    /// </summary>
+    private static int HashedKey(List<FieldShape> fields, FieldShape field) =>
+        field.Spec.IsHashed ? fields.Where(f => f.Spec.IsHashed).ToList().IndexOf(field) : -1;
 
     /// <summary>
     /// Fields the object cannot exist without: those the schema requires always, and, in objects that belong to one
@@ -106,37 +115,33 @@ internal static class BuilderEmitter
         writer.CloseBrace();
     }
 
-    private static void EmitMembers(SourceWriter writer, string type, FieldShape field, bool isUserData, bool isRequired)
+    private static void EmitMembers(SourceWriter writer, string type, FieldShape field, int hashedKey, bool isUserData, bool isRequired)
     {
         string description = Naming.Xml(field.Spec.Description);
         string key = $"<c>{Naming.Xml(field.Name)}</c>";
         if (field.IsHashedMany)
         {
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash>?){field.BackingField} ?? global::System.Array.Empty<global::CapiKit.Pii.Sha256Hash>();");
+            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash> {field.Property} => _hashed.Hashes({hashedKey});");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Normalizes and hashes a raw value for {key} and adds its hash once. A value that cannot be normalized is dropped and listed in <see cref=\"Rejected\"/>; null or blank is ignored.</summary>");
-            writer.WriteLine($"public {type} Add{field.Property}(string? value) => AddHashed(ref {field.BackingField}, {Naming.Literal(field.Name)}, value);");
+            writer.WriteLine($"public {type} Add{field.Property}(string? value) => AddHashed({hashedKey}, {Naming.Literal(field.Name)}, value);");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Adds an already computed hash for {key}; it must be the SHA-256 of the value normalized as Meta specifies.</summary>");
-            writer.WriteLine($"public {type} Add{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => AddHash(ref {field.BackingField}, hash);");
+            writer.WriteLine($"public {type} Add{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => AddHash({hashedKey}, hash);");
             return;
         }
 
         if (field.IsHashedOne)
         {
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::CapiKit.Pii.Sha256Hash? {field.Property} => {field.BackingField};");
+            writer.WriteLine($"public global::CapiKit.Pii.Sha256Hash? {field.Property} => _hashed.Hash({hashedKey});");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Normalizes and hashes a raw value for {key}. A value that cannot be normalized is dropped and listed in <see cref=\"Rejected\"/>; null or blank clears the key.</summary>");
-            writer.WriteLine($"public {type} Set{field.Property}(string? value) => SetHashed(ref {field.BackingField}, {Naming.Literal(field.Name)}, value);");
+            writer.WriteLine($"public {type} Set{field.Property}(string? value) => SetHashed({hashedKey}, {Naming.Literal(field.Name)}, value);");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Sets an already computed hash for {key}.</summary>");
-            writer.WriteLine($"public {type} Set{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash)");
-            writer.OpenBrace();
-            writer.WriteLine($"{field.BackingField} = hash;");
-            writer.WriteLine("return this;");
-            writer.CloseBrace();
+            writer.WriteLine($"public {type} Set{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => SetHash({hashedKey}, hash);");
             return;
         }
 
@@ -219,7 +224,7 @@ internal static class BuilderEmitter
         writer.WriteLine($"public {type} Clone()");
         writer.OpenBrace();
         writer.WriteLine($"var copy = ({type})MemberwiseClone();");
-        foreach (FieldShape field in fields.Where(f => f.IsArray || f.IsHashedMany))
+        foreach (FieldShape field in fields.Where(f => f.IsArray))
         {
             writer.WriteLine($"copy.{field.BackingField} = {field.BackingField} is null ? null : new({field.BackingField});");
         }
@@ -237,10 +242,21 @@ internal static class BuilderEmitter
         writer.WriteLine($"public void WriteTo({Writer} writer)");
         writer.OpenBrace();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        foreach (FieldShape field in fields.Where(f => f.IsArray && f.Spec.Items is { Kind: "object", Object: "server_event" }))
+        {
+            // A request's pending user_data values are hashed together, in one batch, before any event is written.
+            writer.WriteLine($"using var hashes = global::CapiKit.Json.RequestHashes.Begin({field.BackingField});");
+        }
+
+        if (fields.Any(f => f.Spec.IsHashed))
+        {
+            writer.WriteLine("global::System.ReadOnlySpan<global::CapiKit.Pii.Sha256Hash> pending = PendingDigests();");
+        }
+
         writer.WriteLine("writer.WriteStartObject();");
         foreach (FieldShape field in fields)
         {
-            EmitWriteField(writer, schema, field);
+            EmitWriteField(writer, schema, field, HashedKey(fields, field));
         }
 
         writer.WriteLine("WriteAdditionalProperties(writer);");
@@ -250,19 +266,13 @@ internal static class BuilderEmitter
         writer.WriteLine($"partial void WriteAdditionalProperties({Writer} writer);");
     }
 
-    private static void EmitWriteField(SourceWriter writer, SchemaModel schema, FieldShape field)
+    private static void EmitWriteField(SourceWriter writer, SchemaModel schema, FieldShape field, int hashedKey)
     {
         string f = field.BackingField;
         string n = field.EncodedName;
-        if (field.IsHashedMany)
+        if (field.Spec.IsHashed)
         {
-            writer.WriteLine($"global::CapiKit.Json.PayloadWriter.WriteHashes(writer, {n}, {f});");
-            return;
-        }
-
-        if (field.IsHashedOne)
-        {
-            writer.WriteLine($"if ({f} is {{ }} {Local(field)}) global::CapiKit.Json.PayloadWriter.WriteHash(writer, {n}, {Local(field)});");
+            writer.WriteLine($"_hashed.Write(writer, {n}, {hashedKey}, {(field.IsHashedMany ? "true" : "false")}, pending);");
             return;
         }
 

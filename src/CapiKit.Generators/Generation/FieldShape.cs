@@ -41,11 +41,9 @@ internal sealed class FieldShape
 
     public bool IsHashedOne => Spec.IsHashed && !Spec.Many;
 
-    /// <summary>The type of the backing field, able to say "not set".</summary>
+    /// <summary>The type of the backing field, able to say "not set" (hashed keys share their object's one store instead).</summary>
     public string StorageType =>
-        IsHashedMany ? "global::System.Collections.Generic.List<global::CapiKit.Pii.Sha256Hash>?"
-        : IsHashedOne ? "global::CapiKit.Pii.Sha256Hash?"
-        : IsArray ? $"global::System.Collections.Generic.List<{ItemType}>?"
+        IsArray ? $"global::System.Collections.Generic.List<{ItemType}>?"
         : ClrType + "?";
 
     public static FieldShape For(FieldSpec spec, bool isUserData)
