@@ -42,9 +42,14 @@ internal static class BuilderEmitter
         }
 
         writer.WriteLine();
-        foreach (FieldShape field in fields.Where(f => !f.Spec.IsHashed))
+        foreach (FieldShape field in fields.Where(f => !f.Spec.IsHashed && f.Holder is null))
         {
             writer.WriteLine($"private {field.StorageType} {field.BackingField};");
+        }
+
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine($"private {holder.Holder}? {holder.HolderField};");
         }
 
         if (required.Count > 0)
@@ -63,8 +68,43 @@ internal static class BuilderEmitter
         EmitClone(writer, type, fields);
         writer.WriteLine();
         EmitWriteTo(writer, schema, fields);
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine();
+            EmitHolder(writer, holder, fields.Where(f => f.Holder == holder.Holder).ToList());
+        }
+
         writer.CloseBrace();
         return writer.ToString();
+    }
+
+    /// <summary>The first field of each side object, in schema order.</summary>
+    private static IEnumerable<FieldShape> Holders(List<FieldShape> fields) =>
+        fields.Where(f => f.Holder is not null).GroupBy(f => f.Holder).Select(g => g.First());
+
+    private static void EmitHolder(SourceWriter writer, FieldShape first, List<FieldShape> members)
+    {
+        string group = first.Spec.Group is { } name ? $"<c>{Naming.Xml(name)}</c> fields" : "fields only Meta's SDKs send";
+        writer.WriteLine($"/// <summary>The {group}: few events set them, so they live apart until one is set.</summary>");
+        writer.WriteLine($"private sealed class {first.Holder}");
+        writer.OpenBrace();
+        foreach (FieldShape field in members)
+        {
+            writer.WriteLine($"public {field.StorageType} {field.BackingField};");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"public {first.Holder} Clone()");
+        writer.OpenBrace();
+        writer.WriteLine($"var copy = ({first.Holder})MemberwiseClone();");
+        foreach (FieldShape field in members.Where(f => f.IsArray))
+        {
+            writer.WriteLine($"copy.{field.BackingField} = {field.BackingField} is null ? null : new({field.BackingField});");
+        }
+
+        writer.WriteLine("return copy;");
+        writer.CloseBrace();
+        writer.CloseBrace();
     }
 
     /// <summary>
@@ -149,7 +189,7 @@ internal static class BuilderEmitter
         {
             string singular = Naming.Singular(field.Property);
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{field.ItemType}> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<{field.ItemType}>?){field.BackingField} ?? global::System.Array.Empty<{field.ItemType}>();");
+            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{field.ItemType}> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<{field.ItemType}>?){field.Read} ?? global::System.Array.Empty<{field.ItemType}>();");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Adds one item to {key}.</summary>");
             writer.WriteLine($"public {type} Add{singular}({field.ItemType} item)");
@@ -159,7 +199,7 @@ internal static class BuilderEmitter
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(item);");
             }
 
-            writer.WriteLine($"({field.BackingField} ??= new()).Add(item);");
+            writer.WriteLine($"({field.Target} ??= new()).Add(item);");
             writer.WriteLine("return this;");
             writer.CloseBrace();
             writer.WriteLine();
@@ -167,7 +207,7 @@ internal static class BuilderEmitter
             writer.WriteLine($"public {type} Set{field.Property}({field.ClrType} items)");
             writer.OpenBrace();
             writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(items);");
-            writer.WriteLine($"{field.BackingField} = null;");
+            writer.WriteLine($"{field.Target} = null;");
             writer.WriteLine("foreach (var item in items)");
             writer.OpenBrace();
             writer.WriteLine($"Add{singular}(item);");
@@ -178,7 +218,7 @@ internal static class BuilderEmitter
         }
 
         string nullable = field.IsValueType ? field.ClrType + "?" : field.ClrType + "?";
-        string getter = isRequired && field.IsValueType ? $"{field.BackingField}.GetValueOrDefault()" : isRequired ? $"{field.BackingField}!" : field.BackingField;
+        string getter = isRequired && field.IsValueType ? $"{field.BackingField}.GetValueOrDefault()" : isRequired ? $"{field.BackingField}!" : field.Read;
         string propertyType = isRequired ? field.ClrType : nullable;
         writer.WriteLine($"/// <summary>{key}: {description}</summary>");
         writer.WriteLine($"public {propertyType} {field.Property} => {getter};");
@@ -204,16 +244,16 @@ internal static class BuilderEmitter
         switch (field.Spec.Type.Kind)
         {
             case "string" when isUserData:
-                writer.WriteLine($"{field.BackingField} = CheckRaw({name}, {Naming.Literal(field.Spec.Format ?? "")}, value);");
+                writer.WriteLine($"{field.Target} = CheckRaw({name}, {Naming.Literal(field.Spec.Format ?? "")}, value);");
                 break;
             case "url":
-                writer.WriteLine($"{field.BackingField} = global::CapiKit.FieldFormats.Url({name}, value);");
+                writer.WriteLine($"{field.Target} = global::CapiKit.FieldFormats.Url({name}, value);");
                 break;
             case "currency":
-                writer.WriteLine($"{field.BackingField} = global::CapiKit.FieldFormats.Currency({name}, value);");
+                writer.WriteLine($"{field.Target} = global::CapiKit.FieldFormats.Currency({name}, value);");
                 break;
             default:
-                writer.WriteLine($"{field.BackingField} = value;");
+                writer.WriteLine($"{field.Target} = value;");
                 break;
         }
     }
@@ -224,9 +264,14 @@ internal static class BuilderEmitter
         writer.WriteLine($"public {type} Clone()");
         writer.OpenBrace();
         writer.WriteLine($"var copy = ({type})MemberwiseClone();");
-        foreach (FieldShape field in fields.Where(f => f.IsArray))
+        foreach (FieldShape field in fields.Where(f => f.IsArray && f.Holder is null))
         {
             writer.WriteLine($"copy.{field.BackingField} = {field.BackingField} is null ? null : new({field.BackingField});");
+        }
+
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine($"copy.{holder.HolderField} = {holder.HolderField}?.Clone();");
         }
 
         writer.WriteLine("OnCloned(copy);");
@@ -268,7 +313,7 @@ internal static class BuilderEmitter
 
     private static void EmitWriteField(SourceWriter writer, SchemaModel schema, FieldShape field, int hashedKey)
     {
-        string f = field.BackingField;
+        string f = field.Read;
         string n = field.EncodedName;
         if (field.Spec.IsHashed)
         {
@@ -278,10 +323,11 @@ internal static class BuilderEmitter
 
         if (field.IsArray)
         {
-            writer.WriteLine($"if ({f} is {{ Count: > 0 }})");
+            string items = field.Holder is null ? f : Local(field);
+            writer.WriteLine(field.Holder is null ? $"if ({f} is {{ Count: > 0 }})" : $"if ({f} is {{ Count: > 0 }} {items})");
             writer.OpenBrace();
             writer.WriteLine($"writer.WriteStartArray({n});");
-            writer.WriteLine($"foreach (var item in {f})");
+            writer.WriteLine($"foreach (var item in {items})");
             writer.OpenBrace();
             writer.WriteLine(WriteValue(schema, field.Spec.Items!, field.Spec.Format, "item"));
             writer.CloseBrace();

@@ -7,8 +7,9 @@ namespace CapiKit.Tests.Model;
 
 /// <summary>
 /// A rich builder-built request written byte for byte as the builders wrote it when each value was hashed on add
-/// (<c>Data/rich-request.json</c> was written by that code): however the builders store and hash values, the body
-/// Meta receives must not change.
+/// (<c>Data/rich-request.json</c> was written by that code; <c>Data/grouped-fields-request.json</c> by the builders
+/// that still held every field themselves): however the builders store and hash values, the body Meta receives must
+/// not change.
 /// </summary>
 public sealed class RequestBytesTests
 {
@@ -71,6 +72,26 @@ public sealed class RequestBytesTests
         Assert.Empty(data.Email);
         Assert.Equal("{\"data\":[{\"event_name\":\"Lead\",\"event_time\":1796040000,\"user_data\":{},\"action_source\":\"email\"}]}", Write(new EventRequest([ServerEvent.ForEmail(EventDefinition.Lead, Time, data)])));
     }
+
+    [Fact]
+    public void Fields_kept_apart_by_group_write_as_before_and_clones_do_not_share_them()
+    {
+        CustomData travel = new CustomData().SetValue(420m).SetCurrency("EUR").SetCheckinDate("2026-12-24").SetNumAdults(2)
+            .SetTravelClass(TravelClass.Business).AddDestinationId("PAR").AddDestinationId("NCE").SetMake("Renault").SetYear(2024)
+            .SetPropertyType("apartment").SetLevel("7").SetMaxRatingValue(5).SetSuccess(1)
+            .AddContent(new Content().SetId("trip-1").SetQuantity(1).SetTitle("Paris").SetDescription("Two nights").SetBrand("Rail"));
+        ServerEvent e = ServerEvent.ForWebsite(EventDefinition.Custom("TravelBooked"), Time, "https://shop.example/t", "Mozilla/5.0")
+            .SetCustomData(travel).SetAdvancedMeasurementTable("amt");
+        CustomData copy = travel.Clone().AddDestinationId("LYS").SetNumAdults(3);
+
+        Assert.Equal(ExpectedGrouped, Write(new EventRequest([e])));
+        Assert.Equal(["PAR", "NCE"], travel.DestinationIds);
+        Assert.Equal(2, travel.NumAdults);
+        Assert.Equal(["PAR", "NCE", "LYS"], copy.DestinationIds);
+        Assert.Null(new CustomData().CheckinDate);
+    }
+
+    private static string ExpectedGrouped => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Model", "Data", "grouped-fields-request.json")).TrimEnd('\n');
 
     private static EventRequest RichRequest()
     {
