@@ -91,6 +91,29 @@ public sealed class RequestBytesTests
         Assert.Null(new CustomData().CheckinDate);
     }
 
+    [Fact]
+    public void A_value_set_to_its_default_is_still_set_and_written_and_one_never_set_is_not()
+    {
+        CustomData data = new CustomData().SetNumItems(0).SetValue(0m);
+
+        Assert.Equal(0, data.NumItems);
+        Assert.Equal(0m, data.Value);
+        Assert.Null(data.PredictedLtv);
+        Assert.Null(ServerEvent.ForOther(EventDefinition.Lead, Time).OptOut);
+        Assert.Equal("{\"value\":0,\"num_items\":0}", JsonText(data.WriteTo));
+    }
+
+    private static string JsonText(Action<Utf8JsonWriter> write)
+    {
+        ArrayBufferWriter<byte> buffer = new();
+        using (Utf8JsonWriter writer = new(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static string ExpectedGrouped => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Model", "Data", "grouped-fields-request.json")).TrimEnd('\n');
 
     private static EventRequest RichRequest()
