@@ -7,8 +7,8 @@ namespace CapiKit.Tests.Model;
 
 /// <summary>
 /// A rich builder-built request written byte for byte as the builders wrote it when each value was hashed on add
-/// (<c>Data/rich-request.json</c> was written by that code; <c>Data/grouped-fields-request.json</c> by the builders
-/// that still held every field themselves): however the builders store and hash values, the body Meta receives must
+/// (<c>Data/rich-request.json</c> was written by that code; <c>Data/grouped-fields-request.json</c> and
+/// <c>Data/messaging-request.json</c> by the builders that still held every field themselves): however the builders store and hash values, the body Meta receives must
 /// not change.
 /// </summary>
 public sealed class RequestBytesTests
@@ -90,6 +90,23 @@ public sealed class RequestBytesTests
         Assert.Equal(["PAR", "NCE", "LYS"], copy.DestinationIds);
         Assert.Null(new CustomData().CheckinDate);
     }
+
+    [Fact]
+    public void Business_messaging_and_app_identifiers_kept_apart_write_as_before()
+    {
+        UserData data = new UserData().AddEmail("a@example.com").SetClientIpAddress("203.0.113.9").SetAnonId("anon-1").SetMobileAdvertiserId("madid-1")
+            .SetPageId("123").SetPageScopedUserId("456").SetClickToWhatsAppClickId("ctwa-1").SetWhatsAppBusinessAccountId("789")
+            .SetInstagramAccountId("ig-1").SetInstagramBusinessAccountId("igb-1").SetInstagramScopedUserId("igs-1").SetLeadId(42);
+        ServerEvent e = ServerEvent.ForBusinessMessaging(EventDefinition.LeadSubmitted, Time, MessagingChannel.Whatsapp, data);
+        UserData copy = data.Clone().SetPageId("999");
+
+        Assert.Equal(ExpectedMessaging, Write(new EventRequest([e])));
+        Assert.Equal("123", data.PageId);
+        Assert.Equal("999", copy.PageId);
+        Assert.Null(new UserData().AnonId);
+    }
+
+    private static string ExpectedMessaging => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Model", "Data", "messaging-request.json")).TrimEnd('\n');
 
     [Fact]
     public void A_value_set_to_its_default_is_still_set_and_written_and_one_never_set_is_not()
