@@ -224,7 +224,8 @@ internal static class BuilderEmitter
             writer.WriteLine($"public {type} Set{field.Property}({field.ClrType} items)");
             writer.OpenBrace();
             writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(items);");
-            writer.WriteLine($"{field.Target} = null;");
+            // Sized once when the count is known: a request's 1,000 events would otherwise grow the list nine times.
+            writer.WriteLine($"{field.Target} = global::System.Linq.Enumerable.TryGetNonEnumeratedCount(items, out int count) && count > 0 ? new(count) : null;");
             writer.WriteLine("foreach (var item in items)");
             writer.OpenBrace();
             writer.WriteLine($"Add{singular}(item);");
