@@ -109,6 +109,20 @@ public sealed class RequestBytesTests
     private static string ExpectedMessaging => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Model", "Data", "messaging-request.json")).TrimEnd('\n');
 
     [Fact]
+    public void A_cleared_single_value_key_is_neither_read_nor_written_and_the_others_stay()
+    {
+        UserData data = new UserData().SetAppUserId("user-1").AddEmail("a@example.com").SetAppUserId(" ").AddExternalId("x-1");
+
+        Assert.Null(data.AppUserId);
+        Assert.Single(data.Email);
+        data.SetAppUserIdHash(Known);
+        Assert.Equal(Known, data.AppUserId);
+        Assert.Equal(
+            $"{{\"em\":[\"{data.Email[0]}\"],\"external_id\":[\"{data.ExternalId[0]}\"],\"app_user_id\":\"{Known}\"}}",
+            JsonText(data.WriteTo));
+    }
+
+    [Fact]
     public void A_value_set_to_its_default_is_still_set_and_written_and_one_never_set_is_not()
     {
         CustomData data = new CustomData().SetNumItems(0).SetValue(0m);

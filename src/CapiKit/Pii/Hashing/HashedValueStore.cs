@@ -29,6 +29,9 @@ internal struct HashedValueStore
 
     private byte[]? _bytes;
     private int _length;
+
+    // One bit per key that holds a value (keys 0 to 63): writing visits each of the object's keys, most of them unset.
+    private ulong _keys;
     private Sha256Hash[]? _digests;
 
     /// <summary>The number of normalized values waiting for their hash.</summary>
@@ -113,11 +116,17 @@ internal struct HashedValueStore
 
         _bytes.AsSpan(kept, _length - kept).Clear();
         _length = kept;
+        _keys &= ~(1UL << key);
     }
 
     /// <summary>The distinct hashes of <paramref name="key"/>, in the order they were added.</summary>
     public Sha256Hash[] Hashes(int key)
     {
+        if ((_keys & (1UL << key)) == 0)
+        {
+            return [];
+        }
+
         int count = 0;
         for (int at = 0; at < _length; at = Next(at))
         {
@@ -161,6 +170,11 @@ internal struct HashedValueStore
     /// </summary>
     public readonly void Write(Utf8JsonWriter writer, JsonEncodedText name, int key, bool many, ReadOnlySpan<Sha256Hash> pending)
     {
+        if ((_keys & (1UL << key)) == 0)
+        {
+            return;
+        }
+
         Span<byte> hex = stackalloc byte[Sha256Hash.HexLength];
         bool started = false;
         int ordinal = 0;
@@ -250,6 +264,8 @@ internal struct HashedValueStore
 
     private void Append(int key, byte kind, ReadOnlySpan<byte> value)
     {
+        // The generator numbers an object's hashed keys from 0; _keys has room for 64 of them.
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)key, 64u, nameof(key));
         int needed = _length + HeaderLength + value.Length;
         if (_bytes is null || _bytes.Length < needed)
         {
@@ -259,7 +275,8 @@ internal struct HashedValueStore
             _bytes = larger;
         }
 
-        _bytes[_length] = checked((byte)key);
+        _keys |= 1UL << key;
+        _bytes[_length] = (byte)key;
         _bytes[_length + 1] = kind;
         BinaryPrimitives.WriteUInt16LittleEndian(_bytes.AsSpan(_length + 2), checked((ushort)value.Length));
         value.CopyTo(_bytes.AsSpan(_length + HeaderLength));
