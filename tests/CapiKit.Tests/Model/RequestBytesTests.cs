@@ -53,6 +53,25 @@ public sealed class RequestBytesTests
     }
 
     [Fact]
+    public void Events_written_one_by_one_in_a_request_batch_give_the_request_bytes()
+    {
+        EventRequest request = RichRequest();
+        using JsonDocument document = JsonDocument.Parse(Expected);
+        List<ServerEvent> events = [.. request.Data];
+
+        // As the delivery client writes them: each event on its own, every pending value hashed in one batch.
+        using (CapiKit.Json.RequestHashes.Begin(events))
+        {
+            for (int i = 0; i < events.Count; i++)
+            {
+                Assert.Equal(document.RootElement.GetProperty("data")[i].GetRawText(), events[i].ToJson());
+            }
+        }
+
+        Assert.Equal(Expected, Write(request));
+    }
+
+    [Fact]
     public void A_clone_keeps_the_values_and_its_own_additions_stay_its_own()
     {
         UserData original = new UserData(new NormalizationOptions { DefaultRegion = "US" }).AddEmail("a@example.com");
