@@ -71,6 +71,31 @@ public sealed class RequestBytesTests
         Assert.Equal(Expected, Write(request));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(12)]
+    public void Hashes_written_in_one_raw_run_are_the_bytes_of_the_writer_writing_each_token(int emails)
+    {
+        UserData data = new UserData().SetAppUserId("user-1").AddPhoneHash(Known);
+        for (int i = 0; i < emails; i++)
+        {
+            data.AddEmail($"user{i}@example.com");
+        }
+
+        // Indented output takes the writer's own tokens; minified again it must equal the raw runs.
+        ArrayBufferWriter<byte> indented = new();
+        using (Utf8JsonWriter writer = new(indented, new JsonWriterOptions { Indented = true }))
+        {
+            data.WriteTo(writer);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(indented.WrittenMemory);
+        Assert.Equal(JsonText(document.WriteTo), JsonText(data.WriteTo));
+        Assert.Equal(emails, document.RootElement.GetProperty("em").GetArrayLength());
+    }
+
     [Fact]
     public void A_clone_keeps_the_values_and_its_own_additions_stay_its_own()
     {
