@@ -11,7 +11,9 @@ namespace CapiKit.Generators.Generation;
 /// <c>WriteTo(Utf8JsonWriter)</c> that writes the present fields in schema order.
 /// </summary>
 /// <remarks>
-/// Hashed <c>user_data</c> keys take the raw value and keep only its <c>Sha256Hash</c>; a value that cannot be
+/// Hashed <c>user_data</c> keys take the raw value and keep it normalized, all keys in one store (no list per
+/// key), until the payload is written: then a whole request's values are hashed in one batch. Getters that read a
+/// hash compute the digests first, so what they return never depends on when hashing happens. A value that cannot be
 /// normalized is dropped and reported in <c>Rejected</c>, never thrown, because it comes from a customer.
 /// Keys Meta wants raw are checked against their format the same way. Every other field is set by the
 /// developer, and a malformed value there throws <see cref="System.ArgumentException"/>.
@@ -40,9 +42,20 @@ internal static class BuilderEmitter
         }
 
         writer.WriteLine();
-        foreach (FieldShape field in fields)
+        foreach (FieldShape field in fields.Where(f => !f.Spec.IsHashed && f.Holder is null))
         {
-            writer.WriteLine($"private {field.StorageType} {field.BackingField};");
+            string storage = Bit(fields, field) is null ? field.StorageType : field.ClrType;
+            writer.WriteLine($"private {storage} {field.BackingField};");
+        }
+
+        if (fields.Any(f => Bit(fields, f) is not null))
+        {
+            writer.WriteLine("private uint _present;");
+        }
+
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine($"private {holder.Holder}? {holder.HolderField};");
         }
 
         if (required.Count > 0)
@@ -54,16 +67,69 @@ internal static class BuilderEmitter
         foreach (FieldShape field in fields)
         {
             writer.WriteLine();
-            EmitMembers(writer, type, field, isUserData, required.Contains(field));
+            EmitMembers(writer, type, field, HashedKey(fields, field), Bit(fields, field), isUserData, required.Contains(field));
         }
 
         writer.WriteLine();
         EmitClone(writer, type, fields);
         writer.WriteLine();
         EmitWriteTo(writer, schema, fields);
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine();
+            EmitHolder(writer, holder, fields.Where(f => f.Holder == holder.Holder).ToList());
+        }
+
         writer.CloseBrace();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// The bit of <c>_present</c> that says a value-type field is set, or null for fields stored as nullable or by
+    /// reference. A flag bit and the bare value take less room than a <c>Nullable</c>, whose padding doubles an
+    /// <c>int</c> and adds eight bytes to a <c>decimal</c>; the first 32 such fields get one.
+    /// </summary>
+    private static string? Bit(List<FieldShape> fields, FieldShape field)
+    {
+        int index = fields.Where(f => f.IsValueType && !f.IsArray && !f.Spec.IsHashed && f.Holder is null).ToList().IndexOf(field);
+        return index is >= 0 and < 32 ? "0x" + (1u << index).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u" : null;
+    }
+
+    /// <summary>The first field of each side object, in schema order.</summary>
+    private static IEnumerable<FieldShape> Holders(List<FieldShape> fields) =>
+        fields.Where(f => f.Holder is not null).GroupBy(f => f.Holder).Select(g => g.First());
+
+    private static void EmitHolder(SourceWriter writer, FieldShape first, List<FieldShape> members)
+    {
+        string group = first.Spec.Group is { } name ? $"<c>{Naming.Xml(name)}</c> fields" : "fields only Meta's SDKs send";
+        writer.WriteLine($"/// <summary>The {group}: few events set them, so they live apart until one is set.</summary>");
+        writer.WriteLine($"private sealed class {first.Holder}");
+        writer.OpenBrace();
+        foreach (FieldShape field in members)
+        {
+            writer.WriteLine($"public {field.StorageType} {field.BackingField};");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"public {first.Holder} Clone()");
+        writer.OpenBrace();
+        writer.WriteLine($"var copy = ({first.Holder})MemberwiseClone();");
+        foreach (FieldShape field in members.Where(f => f.IsArray))
+        {
+            writer.WriteLine($"copy.{field.BackingField} = {field.BackingField} is null ? null : new({field.BackingField});");
+        }
+
+        writer.WriteLine("return copy;");
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    /// <summary>
+    /// A hashed key's index in the object's one store of hashed values (its rank among the hashed fields, in
+    /// schema order), or -1.
+    /// </summary>
+    private static int HashedKey(List<FieldShape> fields, FieldShape field) =>
+        field.Spec.IsHashed ? fields.Where(f => f.Spec.IsHashed).ToList().IndexOf(field) : -1;
 
     /// <summary>
     /// Fields the object cannot exist without: those the schema requires always, and, in objects that belong to one
@@ -106,37 +172,33 @@ internal static class BuilderEmitter
         writer.CloseBrace();
     }
 
-    private static void EmitMembers(SourceWriter writer, string type, FieldShape field, bool isUserData, bool isRequired)
+    private static void EmitMembers(SourceWriter writer, string type, FieldShape field, int hashedKey, string? bit, bool isUserData, bool isRequired)
     {
         string description = Naming.Xml(field.Spec.Description);
         string key = $"<c>{Naming.Xml(field.Name)}</c>";
         if (field.IsHashedMany)
         {
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash>?){field.BackingField} ?? global::System.Array.Empty<global::CapiKit.Pii.Sha256Hash>();");
+            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<global::CapiKit.Pii.Sha256Hash> {field.Property} => _hashed.Hashes({hashedKey});");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Normalizes and hashes a raw value for {key} and adds its hash once. A value that cannot be normalized is dropped and listed in <see cref=\"Rejected\"/>; null or blank is ignored.</summary>");
-            writer.WriteLine($"public {type} Add{field.Property}(string? value) => AddHashed(ref {field.BackingField}, {Naming.Literal(field.Name)}, value);");
+            writer.WriteLine($"public {type} Add{field.Property}(string? value) => AddHashed({hashedKey}, {Naming.Literal(field.Name)}, value);");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Adds an already computed hash for {key}; it must be the SHA-256 of the value normalized as Meta specifies.</summary>");
-            writer.WriteLine($"public {type} Add{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => AddHash(ref {field.BackingField}, hash);");
+            writer.WriteLine($"public {type} Add{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => AddHash({hashedKey}, hash);");
             return;
         }
 
         if (field.IsHashedOne)
         {
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::CapiKit.Pii.Sha256Hash? {field.Property} => {field.BackingField};");
+            writer.WriteLine($"public global::CapiKit.Pii.Sha256Hash? {field.Property} => _hashed.Hash({hashedKey});");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Normalizes and hashes a raw value for {key}. A value that cannot be normalized is dropped and listed in <see cref=\"Rejected\"/>; null or blank clears the key.</summary>");
-            writer.WriteLine($"public {type} Set{field.Property}(string? value) => SetHashed(ref {field.BackingField}, {Naming.Literal(field.Name)}, value);");
+            writer.WriteLine($"public {type} Set{field.Property}(string? value) => SetHashed({hashedKey}, {Naming.Literal(field.Name)}, value);");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Sets an already computed hash for {key}.</summary>");
-            writer.WriteLine($"public {type} Set{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash)");
-            writer.OpenBrace();
-            writer.WriteLine($"{field.BackingField} = hash;");
-            writer.WriteLine("return this;");
-            writer.CloseBrace();
+            writer.WriteLine($"public {type} Set{field.Property}Hash(global::CapiKit.Pii.Sha256Hash hash) => SetHash({hashedKey}, hash);");
             return;
         }
 
@@ -144,7 +206,7 @@ internal static class BuilderEmitter
         {
             string singular = Naming.Singular(field.Property);
             writer.WriteLine($"/// <summary>{key}: {description}</summary>");
-            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{field.ItemType}> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<{field.ItemType}>?){field.BackingField} ?? global::System.Array.Empty<{field.ItemType}>();");
+            writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{field.ItemType}> {field.Property} => (global::System.Collections.Generic.IReadOnlyList<{field.ItemType}>?){field.Read} ?? global::System.Array.Empty<{field.ItemType}>();");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Adds one item to {key}.</summary>");
             writer.WriteLine($"public {type} Add{singular}({field.ItemType} item)");
@@ -154,7 +216,7 @@ internal static class BuilderEmitter
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(item);");
             }
 
-            writer.WriteLine($"({field.BackingField} ??= new()).Add(item);");
+            writer.WriteLine($"({field.Target} ??= new()).Add(item);");
             writer.WriteLine("return this;");
             writer.CloseBrace();
             writer.WriteLine();
@@ -162,7 +224,8 @@ internal static class BuilderEmitter
             writer.WriteLine($"public {type} Set{field.Property}({field.ClrType} items)");
             writer.OpenBrace();
             writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(items);");
-            writer.WriteLine($"{field.BackingField} = null;");
+            // Sized once when the count is known: a request's 1,000 events would otherwise grow the list nine times.
+            writer.WriteLine($"{field.Target} = global::System.Linq.Enumerable.TryGetNonEnumeratedCount(items, out int count) && count > 0 ? new(count) : null;");
             writer.WriteLine("foreach (var item in items)");
             writer.OpenBrace();
             writer.WriteLine($"Add{singular}(item);");
@@ -173,7 +236,8 @@ internal static class BuilderEmitter
         }
 
         string nullable = field.IsValueType ? field.ClrType + "?" : field.ClrType + "?";
-        string getter = isRequired && field.IsValueType ? $"{field.BackingField}.GetValueOrDefault()" : isRequired ? $"{field.BackingField}!" : field.BackingField;
+        string getter = bit is not null ? (isRequired ? field.BackingField : $"(_present & {bit}) != 0 ? {field.BackingField} : null")
+            : isRequired && field.IsValueType ? $"{field.BackingField}.GetValueOrDefault()" : isRequired ? $"{field.BackingField}!" : field.Read;
         string propertyType = isRequired ? field.ClrType : nullable;
         writer.WriteLine($"/// <summary>{key}: {description}</summary>");
         writer.WriteLine($"public {propertyType} {field.Property} => {getter};");
@@ -184,6 +248,11 @@ internal static class BuilderEmitter
         writer.WriteLine($"public {type} Set{field.Property}({parameterType} value)");
         writer.OpenBrace();
         EmitAssignment(writer, field, isUserData, isRequired);
+        if (bit is not null)
+        {
+            writer.WriteLine($"_present |= {bit};");
+        }
+
         writer.WriteLine("return this;");
         writer.CloseBrace();
     }
@@ -199,16 +268,16 @@ internal static class BuilderEmitter
         switch (field.Spec.Type.Kind)
         {
             case "string" when isUserData:
-                writer.WriteLine($"{field.BackingField} = CheckRaw({name}, {Naming.Literal(field.Spec.Format ?? "")}, value);");
+                writer.WriteLine($"{field.Target} = CheckRaw({name}, {Naming.Literal(field.Spec.Format ?? "")}, value);");
                 break;
             case "url":
-                writer.WriteLine($"{field.BackingField} = global::CapiKit.FieldFormats.Url({name}, value);");
+                writer.WriteLine($"{field.Target} = global::CapiKit.FieldFormats.Url({name}, value);");
                 break;
             case "currency":
-                writer.WriteLine($"{field.BackingField} = global::CapiKit.FieldFormats.Currency({name}, value);");
+                writer.WriteLine($"{field.Target} = global::CapiKit.FieldFormats.Currency({name}, value);");
                 break;
             default:
-                writer.WriteLine($"{field.BackingField} = value;");
+                writer.WriteLine($"{field.Target} = value;");
                 break;
         }
     }
@@ -219,9 +288,14 @@ internal static class BuilderEmitter
         writer.WriteLine($"public {type} Clone()");
         writer.OpenBrace();
         writer.WriteLine($"var copy = ({type})MemberwiseClone();");
-        foreach (FieldShape field in fields.Where(f => f.IsArray || f.IsHashedMany))
+        foreach (FieldShape field in fields.Where(f => f.IsArray && f.Holder is null))
         {
             writer.WriteLine($"copy.{field.BackingField} = {field.BackingField} is null ? null : new({field.BackingField});");
+        }
+
+        foreach (FieldShape holder in Holders(fields))
+        {
+            writer.WriteLine($"copy.{holder.HolderField} = {holder.HolderField}?.Clone();");
         }
 
         writer.WriteLine("OnCloned(copy);");
@@ -237,10 +311,21 @@ internal static class BuilderEmitter
         writer.WriteLine($"public void WriteTo({Writer} writer)");
         writer.OpenBrace();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        foreach (FieldShape field in fields.Where(f => f.IsArray && f.Spec.Items is { Kind: "object", Object: "server_event" }))
+        {
+            // A request's pending user_data values are hashed together, in one batch, before any event is written.
+            writer.WriteLine($"using var hashes = global::CapiKit.Json.RequestHashes.Begin({field.BackingField});");
+        }
+
+        if (fields.Any(f => f.Spec.IsHashed))
+        {
+            writer.WriteLine("global::System.ReadOnlySpan<global::CapiKit.Pii.Sha256Hash> pending = PendingDigests();");
+        }
+
         writer.WriteLine("writer.WriteStartObject();");
         foreach (FieldShape field in fields)
         {
-            EmitWriteField(writer, schema, field);
+            EmitWriteField(writer, schema, field, HashedKey(fields, field), Bit(fields, field));
         }
 
         writer.WriteLine("WriteAdditionalProperties(writer);");
@@ -250,28 +335,23 @@ internal static class BuilderEmitter
         writer.WriteLine($"partial void WriteAdditionalProperties({Writer} writer);");
     }
 
-    private static void EmitWriteField(SourceWriter writer, SchemaModel schema, FieldShape field)
+    private static void EmitWriteField(SourceWriter writer, SchemaModel schema, FieldShape field, int hashedKey, string? bit)
     {
-        string f = field.BackingField;
+        string f = field.Read;
         string n = field.EncodedName;
-        if (field.IsHashedMany)
+        if (field.Spec.IsHashed)
         {
-            writer.WriteLine($"global::CapiKit.Json.PayloadWriter.WriteHashes(writer, {n}, {f});");
-            return;
-        }
-
-        if (field.IsHashedOne)
-        {
-            writer.WriteLine($"if ({f} is {{ }} {Local(field)}) global::CapiKit.Json.PayloadWriter.WriteHash(writer, {n}, {Local(field)});");
+            writer.WriteLine($"_hashed.Write(writer, {n}, {hashedKey}, {(field.IsHashedMany ? "true" : "false")}, pending);");
             return;
         }
 
         if (field.IsArray)
         {
-            writer.WriteLine($"if ({f} is {{ Count: > 0 }})");
+            string items = field.Holder is null ? f : Local(field);
+            writer.WriteLine(field.Holder is null ? $"if ({f} is {{ Count: > 0 }})" : $"if ({f} is {{ Count: > 0 }} {items})");
             writer.OpenBrace();
             writer.WriteLine($"writer.WriteStartArray({n});");
-            writer.WriteLine($"foreach (var item in {f})");
+            writer.WriteLine($"foreach (var item in {items})");
             writer.OpenBrace();
             writer.WriteLine(WriteValue(schema, field.Spec.Items!, field.Spec.Format, "item"));
             writer.CloseBrace();
@@ -291,10 +371,10 @@ internal static class BuilderEmitter
             return;
         }
 
-        writer.WriteLine($"if ({f} is {{ }} {local})");
+        writer.WriteLine(bit is null ? $"if ({f} is {{ }} {local})" : $"if ((_present & {bit}) != 0)");
         writer.OpenBrace();
         writer.WriteLine($"writer.WritePropertyName({n});");
-        writer.WriteLine(WriteValue(schema, field.Spec.Type, field.Spec.Format, local));
+        writer.WriteLine(WriteValue(schema, field.Spec.Type, field.Spec.Format, bit is null ? local : field.BackingField));
         writer.CloseBrace();
     }
 

@@ -31,6 +31,27 @@ internal sealed class FieldShape
 
     public string BackingField => Naming.Field(Spec.Name);
 
+    /// <summary>
+    /// The side object that holds this field, or null when the builder holds it itself. Optional fields of a
+    /// vertical the schema groups (<c>travel</c>, <c>automotive</c>, ...) and those only Meta's SDKs know
+    /// (<c>sdkOnly</c>) are set by few events, so every builder of that type would otherwise carry them unset; they
+    /// share one object per group, created when the first of them is set.
+    /// </summary>
+    public string? Holder =>
+        Spec.IsHashed || Spec.Requirement != "optional" ? null
+        : Spec.Group is { } group ? Naming.Pascal(group) + "Fields"
+        : Spec.SdkOnly ? "SdkFields"
+        : null;
+
+    /// <summary>The field of the builder that refers to <see cref="Holder"/>.</summary>
+    public string? HolderField => Holder is { } holder ? "_" + char.ToLowerInvariant(holder[0]) + holder.Substring(1) : null;
+
+    /// <summary>An expression that reads the field (null when its holder does not exist).</summary>
+    public string Read => HolderField is { } holder ? $"{holder}?.{BackingField}" : BackingField;
+
+    /// <summary>An assignable expression for the field, creating its holder first.</summary>
+    public string Target => HolderField is { } holder ? $"({holder} ??= new()).{BackingField}" : BackingField;
+
     public string Parameter => Naming.Camel(Spec.Name);
 
     public string EncodedName => Property + "Name";
@@ -41,11 +62,9 @@ internal sealed class FieldShape
 
     public bool IsHashedOne => Spec.IsHashed && !Spec.Many;
 
-    /// <summary>The type of the backing field, able to say "not set".</summary>
+    /// <summary>The type of the backing field, able to say "not set" (hashed keys share their object's one store instead).</summary>
     public string StorageType =>
-        IsHashedMany ? "global::System.Collections.Generic.List<global::CapiKit.Pii.Sha256Hash>?"
-        : IsHashedOne ? "global::CapiKit.Pii.Sha256Hash?"
-        : IsArray ? $"global::System.Collections.Generic.List<{ItemType}>?"
+        IsArray ? $"global::System.Collections.Generic.List<{ItemType}>?"
         : ClrType + "?";
 
     public static FieldShape For(FieldSpec spec, bool isUserData)

@@ -150,7 +150,8 @@ internal sealed record FieldSpec(
     string? Normalization,
     string? Format,
     bool SdkOnly,
-    bool Secret)
+    bool Secret,
+    string? Group = null)
 {
     public bool IsHashed => Hashing is "required" or "recommended";
 }

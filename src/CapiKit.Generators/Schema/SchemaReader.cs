@@ -357,7 +357,8 @@ internal static class SchemaReader
             context.OptionalString(node, "normalization"),
             context.OptionalString(node, "format"),
             node["sdkOnly"]?.Kind == JsonValueKind.True,
-            node["secret"]?.Kind == JsonValueKind.True);
+            node["secret"]?.Kind == JsonValueKind.True,
+            context.OptionalString(node, "group"));
     }
 
     private static TypeSpec ReadType(Context context, JsonTree node, string fieldName)

@@ -56,19 +56,25 @@ public sealed partial class ConversionsApiClient
     public async Task<DeliveryReport> SendAsync(IEnumerable<ServerEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        List<ReadOnlyMemory<byte>> written = [];
-        int index = 0;
-        foreach (ServerEvent serverEvent in events)
+        List<ServerEvent> all = [.. events];
+        for (int index = 0; index < all.Count; index++)
         {
-            if (serverEvent is null)
+            if (all[index] is null)
             {
                 throw new ArgumentException($"Event {index} is null.", nameof(events));
             }
+        }
 
-            ArrayBufferWriter<byte> json = new(512);
-            serverEvent.WriteTo(json);
-            written.Add(json.WrittenMemory);
-            index++;
+        List<ReadOnlyMemory<byte>> written = new(all.Count);
+        using (RequestHashes.Begin(all))
+        {
+            // Every event's pending user_data values are hashed in one batch; each event is still written on its own.
+            foreach (ServerEvent serverEvent in all)
+            {
+                ArrayBufferWriter<byte> json = new(512);
+                serverEvent.WriteTo(json);
+                written.Add(json.WrittenMemory);
+            }
         }
 
         return await SendSerializedAsync(written, cancellationToken).ConfigureAwait(false);

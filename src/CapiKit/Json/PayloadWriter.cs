@@ -6,13 +6,6 @@ namespace CapiKit.Json;
 /// <summary>Writes hashes as Meta wants them: 64 lower-case hex digits, formatted straight into the JSON output.</summary>
 internal static class PayloadWriter
 {
-    public static void WriteHash(Utf8JsonWriter writer, JsonEncodedText name, Sha256Hash hash)
-    {
-        Span<byte> hex = stackalloc byte[Sha256Hash.HexLength];
-        hash.TryFormat(hex, out _);
-        writer.WriteString(name, hex);
-    }
-
     public static void WriteHashes(Utf8JsonWriter writer, JsonEncodedText name, List<Sha256Hash>? hashes)
     {
         if (hashes is not { Count: > 0 })

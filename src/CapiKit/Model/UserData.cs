@@ -1,10 +1,18 @@
+using System.Diagnostics;
+using CapiKit.Json;
 using CapiKit.Pii;
+using CapiKit.Pii.Hashing;
 
 namespace CapiKit;
 
+[DebuggerDisplay("{ToString(),nq}")]
 public sealed partial class UserData
 {
     private List<NormalizationError>? _rejected;
+
+    // Normalized personal data until written: never shown by the debugger (nor by ToString).
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private HashedValueStore _hashed;
 
     /// <summary>Creates empty customer information that normalizes with <paramref name="options"/>.</summary>
     /// <param name="options">Default phone region, date order and clock; <see cref="NormalizationOptions.Default"/> when null.</param>
@@ -16,79 +24,83 @@ public sealed partial class UserData
     /// <summary>The values that were dropped because they could not be normalized or had the wrong format, with why.</summary>
     public IReadOnlyList<NormalizationError> Rejected => (IReadOnlyList<NormalizationError>?)_rejected ?? [];
 
+    /// <summary>The number of normalized values whose hash is computed when the payload is written.</summary>
+    internal int PendingHashCount => _hashed.PendingCount;
+
+    /// <summary>Whether a getter has already computed the pending values' digests (then nothing is left to batch).</summary>
+    internal bool HasComputedHashes => _hashed.ComputedDigests is not null;
+
     /// <summary>Describes the object without revealing any value.</summary>
     public override string ToString() => $"UserData ({Rejected.Count} rejected values)";
 
-    private UserData AddHashed(ref List<Sha256Hash>? hashes, string field, string? value)
+    /// <summary>Queues the pending values, in the order <see cref="PendingDigests"/> hands their digests back.</summary>
+    internal void QueuePendingHashes(Sha256Queue queue) => _hashed.QueueTo(queue);
+
+    partial void OnCloned(UserData copy) => copy._hashed = _hashed.Clone();
+
+    /// <summary>
+    /// The digests of the pending values for writing: those a getter computed, else those the request being
+    /// written hashed in its batch, else this object's own values hashed together now.
+    /// </summary>
+    private ReadOnlySpan<Sha256Hash> PendingDigests() =>
+        _hashed.PendingCount == 0 ? default
+        : _hashed.ComputedDigests is { } computed ? computed
+        : RequestHashes.TryTake(this, out ReadOnlySpan<Sha256Hash> batched) ? batched
+        : _hashed.HashPending();
+
+    private UserData AddHashed(int key, string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!string.IsNullOrWhiteSpace(value))
         {
-            return this;
-        }
-
-        if (TryHashAscii(field, value, out Sha256Hash ascii))
-        {
-            return AddHash(ref hashes, ascii);
-        }
-
-        NormalizationResult result = PiiNormalizer.Normalize(field, value, Options);
-        return result.TryComputeHash(out Sha256Hash hash) ? AddHash(ref hashes, hash) : Reject(result.Error!);
-    }
-
-    private UserData AddHash(ref List<Sha256Hash>? hashes, Sha256Hash hash)
-    {
-        hashes ??= new List<Sha256Hash>(1);
-        if (!hashes.Contains(hash))
-        {
-            hashes.Add(hash);
+            Keep(key, field, value);
         }
 
         return this;
     }
 
-    private UserData SetHashed(ref Sha256Hash? target, string field, string? value)
+    private UserData AddHash(int key, Sha256Hash hash)
     {
-        target = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return this;
-        }
+        _hashed.AddDigest(key, hash);
+        return this;
+    }
 
-        if (TryHashAscii(field, value, out Sha256Hash ascii))
+    private UserData SetHashed(int key, string field, string? value)
+    {
+        _hashed.Clear(key);
+        return AddHashed(key, field, value);
+    }
+
+    private UserData SetHash(int key, Sha256Hash hash)
+    {
+        _hashed.Clear(key);
+        return AddHash(key, hash);
+    }
+
+    /// <summary>Normalizes a raw value and keeps it for hashing, or records why it cannot be used.</summary>
+    private void Keep(int key, string field, string value)
+    {
+        const int StackLimit = 256;
+        if (value.Length <= StackLimit - Pii.Rules.NormalizationRule.AsciiSlack)
         {
-            target = ascii;
-            return this;
+            // The ASCII rules settle most values on the stack, without a string.
+            Span<byte> normalized = stackalloc byte[StackLimit];
+            int length = PiiNormalizer.TryNormalizeAscii(field, value, Options, normalized);
+            if (length >= 0)
+            {
+                _hashed.AddNormalized(key, normalized[..length]);
+                return;
+            }
         }
 
         NormalizationResult result = PiiNormalizer.Normalize(field, value, Options);
-        if (result.TryComputeHash(out Sha256Hash hash))
+        if (result.Value is not { } text)
         {
-            target = hash;
-            return this;
+            Reject(result.Error!);
+            return;
         }
 
-        return Reject(result.Error!);
-    }
-
-    /// <summary>Normalizes an ASCII value on the stack and hashes it, when the key's rule settles it without a string.</summary>
-    private bool TryHashAscii(string field, string value, out Sha256Hash hash)
-    {
-        const int StackLimit = 256;
-        hash = default;
-        if (value.Length > StackLimit - Pii.Rules.NormalizationRule.AsciiSlack)
-        {
-            return false;
-        }
-
-        Span<byte> normalized = stackalloc byte[StackLimit];
-        int length = PiiNormalizer.TryNormalizeAscii(field, value, Options, normalized);
-        if (length < 0)
-        {
-            return false;
-        }
-
-        hash = Sha256Hash.Compute(normalized[..length]);
-        return true;
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        _hashed.AddNormalized(key, utf8);
     }
 
     /// <summary>A raw key's value as given, or null (and a rejection) when it lacks the schema's format.</summary>

@@ -191,10 +191,8 @@ public readonly struct Sha256Hash : IEquatable<Sha256Hash>, ISpanFormattable, IU
             return false;
         }
 
-        HexDigits.EncodeLower(_w0, utf8Destination);
-        HexDigits.EncodeLower(_w1, utf8Destination[16..]);
-        HexDigits.EncodeLower(_w2, utf8Destination[32..]);
-        HexDigits.EncodeLower(_w3, utf8Destination[48..]);
+        HexDigits.EncodeLower(_w0, _w1, utf8Destination);
+        HexDigits.EncodeLower(_w2, _w3, utf8Destination[32..]);
         bytesWritten = HexLength;
         return true;
     }

@@ -10,6 +10,37 @@ public sealed class Sha256HashTests
     private const string AbcHash = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
     [Fact]
+    public void Hex_digits_are_those_of_the_digest_bytes_on_the_vector_path_and_the_scalar_one()
+    {
+        Random random = new(17);
+        byte[] digest = new byte[Sha256Hash.ByteLength];
+        byte[] hex = new byte[Sha256Hash.HexLength];
+        for (int i = 0; i < 20_000; i++)
+        {
+            random.NextBytes(digest);
+            if (i < 256)
+            {
+                digest.AsSpan().Fill((byte)i);
+            }
+
+            string expected = Convert.ToHexString(digest).ToLowerInvariant();
+            Sha256Hash.FromBytes(digest).TryFormat(hex, out int written);
+            Assert.Equal(expected, Encoding.ASCII.GetString(hex, 0, written));
+
+            ulong high = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(digest);
+            ulong low = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(digest.AsSpan(8));
+            HexDigits.EncodeLower(high, hex);
+            HexDigits.EncodeLower(low, hex.AsSpan(16));
+            Assert.Equal(expected[..32], Encoding.ASCII.GetString(hex, 0, 32));
+            if (System.Runtime.Intrinsics.X86.Ssse3.IsSupported)
+            {
+                HexDigits.EncodeLowerSsse3(high, low, hex);
+                Assert.Equal(expected[..32], Encoding.ASCII.GetString(hex, 0, 32));
+            }
+        }
+    }
+
+    [Fact]
     public void Computes_the_standard_digest_and_formats_lower_case_hex()
     {
         Sha256Hash hash = Sha256Hash.Compute("abc");

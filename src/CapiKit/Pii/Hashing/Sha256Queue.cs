@@ -62,6 +62,10 @@ internal sealed class Sha256Queue
         }
     }
 
+    /// <summary>The digests of every queued value, in queue order, after <see cref="HashAll"/>.</summary>
+    public ReadOnlySpan<Sha256Hash> Hashes =>
+        _hashed ? _hashes.AsSpan(0, Count) : throw new InvalidOperationException("The queue has not been hashed yet.");
+
     /// <summary>Empties the queue and wipes the bytes it held: they are personal data.</summary>
     public void Clear()
     {
