@@ -38,7 +38,10 @@ if (args.Contains("--throughput"))
     PipelineBenchmarks pipeline = new();
     pipeline.Setup();
     Dictionary<string, double> eventsPerSecond = [];
-    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
+    // PIPELINE=AttributedClassToBufferWriter runs one pipeline only, to profile it (perf record, see benchmarks/README.md).
+    string? only = Environment.GetEnvironmentVariable("PIPELINE");
+    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) }
+        .Where(p => only is null || p.Item1 == only))
     {
         for (int warm = 0; warm < 100; warm++)
         {
@@ -63,7 +66,10 @@ if (args.Contains("--allocations"))
     // Bytes allocated per event in steady state, without BenchmarkDotNet: a quick check while working.
     PipelineBenchmarks pipeline = new();
     pipeline.Setup();
-    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
+    // PIPELINE=AttributedClassToBufferWriter runs one pipeline only, to profile it (perf record, see benchmarks/README.md).
+    string? only = Environment.GetEnvironmentVariable("PIPELINE");
+    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) }
+        .Where(p => only is null || p.Item1 == only))
     {
         for (int warm = 0; warm < 100; warm++)
         {

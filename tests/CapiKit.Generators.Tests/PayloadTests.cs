@@ -81,6 +81,20 @@ public sealed class PayloadTests
     }
 
     [Fact]
+    public void Names_and_values_the_encoders_treat_differently_write_the_same_bytes_on_both_paths()
+    {
+        GiftCardRedeemed redeemed = new() { CardHolder = "holder-7", Store = "Zürich <Bahnhof> & \"Süd\"", RedeemedAt = CompletedAt };
+        ArrayBufferWriter<byte> buffer = new();
+
+        redeemed.WriteTo(buffer, Us);
+        string json = redeemed.ToServerEvent(Us).ToJson();
+
+        Assert.Equal(json, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Contains("\"event_name\":\"Café & Crème 'Bon'+\"", json, StringComparison.Ordinal);
+        Assert.Equal("Café & Crème 'Bon'+", JsonDocument.Parse(json).RootElement.GetProperty("event_name").GetString());
+    }
+
+    [Fact]
     public void No_raw_personal_data_reaches_the_payload()
     {
         string json = Order().ToServerEvent(Us).ToJson();

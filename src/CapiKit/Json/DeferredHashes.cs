@@ -28,7 +28,7 @@ internal sealed class DeferredHashes
     private Utf8JsonWriter? _writer;
 
     /// <summary>
-    /// Runs <paramref name="write"/> against a writer whose hashed values <see cref="WriteDeferred(Utf8JsonWriter, string, string, bool)"/> queues, then
+    /// Runs <paramref name="write"/> against a writer whose hashed values <see cref="WriteDeferred(Utf8JsonWriter, JsonEncodedText, string, bool)"/> queues, then
     /// hashes them all and writes the finished payload to <paramref name="destination"/>. Nothing reaches the
     /// destination if <paramref name="write"/> throws.
     /// </summary>
@@ -66,20 +66,20 @@ internal sealed class DeferredHashes
     /// Writes <paramref name="key"/> with a placeholder digest (or a one-item array of it) and queues the
     /// normalized value whose hash replaces it.
     /// </summary>
-    public void WriteDeferred(Utf8JsonWriter writer, string key, string normalized, bool many) =>
+    public void WriteDeferred(Utf8JsonWriter writer, JsonEncodedText key, string normalized, bool many) =>
         WritePlaceholder(writer, key, many, _queue.Add(normalized));
 
     /// <summary>Room for a normalizer to write a value's UTF-8 bytes straight into the queue.</summary>
     public Span<byte> Reserve(int maxLength) => _queue.Reserve(maxLength);
 
     /// <summary>
-    /// As <see cref="WriteDeferred(Utf8JsonWriter, string, string, bool)"/> for the first <paramref name="length"/>
+    /// As <see cref="WriteDeferred(Utf8JsonWriter, JsonEncodedText, string, bool)"/> for the first <paramref name="length"/>
     /// bytes written into <see cref="Reserve"/>'s span.
     /// </summary>
-    public void WriteDeferred(Utf8JsonWriter writer, string key, int length, bool many) =>
+    public void WriteDeferred(Utf8JsonWriter writer, JsonEncodedText key, int length, bool many) =>
         WritePlaceholder(writer, key, many, _queue.Commit(length));
 
-    private void WritePlaceholder(Utf8JsonWriter writer, string key, bool many, int index)
+    private void WritePlaceholder(Utf8JsonWriter writer, JsonEncodedText key, bool many, int index)
     {
         if (many)
         {

@@ -56,17 +56,17 @@ public static class GeneratedEventSupport
     };
 
     /// <summary>Normalizes, hashes and writes one raw value (as a one-item array for multi-value keys).</summary>
-    public static void WriteHashed(Utf8JsonWriter writer, string key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    public static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
         if (DeferredHashes.For(writer) is { } deferred)
         {
             // ASCII values are normalized straight into the hashing queue; the rest through strings.
-            int length = value is null ? -1 : PiiNormalizer.TryNormalizeAscii(key, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
+            int length = value is null ? -1 : PiiNormalizer.TryNormalizeAscii(key.Value, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
             if (length >= 0)
             {
                 deferred.WriteDeferred(writer, key, length, many);
             }
-            else if (TryNormalize(key, value, options, rejected, out string? normalized))
+            else if (TryNormalize(key.Value, value, options, rejected, out string? normalized))
             {
                 deferred.WriteDeferred(writer, key, normalized, many);
             }
@@ -74,14 +74,14 @@ public static class GeneratedEventSupport
             return;
         }
 
-        if (TryHash(key, value, options, rejected, out Sha256Hash hash))
+        if (TryHash(key.Value, value, options, rejected, out Sha256Hash hash))
         {
             WriteHash(writer, key, hash, many);
         }
     }
 
     /// <summary>Normalizes, hashes and writes several raw values of a multi-value key, each distinct hash once.</summary>
-    public static void WriteHashed(Utf8JsonWriter writer, string key, IEnumerable<string?>? values, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    public static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, IEnumerable<string?>? values, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
         if (values is null)
         {
@@ -89,7 +89,7 @@ public static class GeneratedEventSupport
         }
 
         // Hashed together by HashAll; blank values are skipped without a rejection, as a single blank value is.
-        HashedValues hashed = PiiNormalizer.HashAll(key, values.Where(value => !string.IsNullOrWhiteSpace(value)), options);
+        HashedValues hashed = PiiNormalizer.HashAll(key.Value, values.Where(value => !string.IsNullOrWhiteSpace(value)), options);
         if (rejected is not null)
         {
             foreach (NormalizationError error in hashed.Errors)
@@ -98,11 +98,11 @@ public static class GeneratedEventSupport
             }
         }
 
-        PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), [.. hashed.Hashes]);
+        PayloadWriter.WriteHashes(writer, key, [.. hashed.Hashes]);
     }
 
     /// <summary>Writes an already computed hash.</summary>
-    public static void WriteHash(Utf8JsonWriter writer, string key, Sha256Hash hash, bool many)
+    public static void WriteHash(Utf8JsonWriter writer, JsonEncodedText key, Sha256Hash hash, bool many)
     {
         Span<byte> hex = stackalloc byte[Sha256Hash.HexLength];
         hash.TryFormat(hex, out _);
@@ -119,11 +119,11 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Writes already computed hashes, each distinct one once.</summary>
-    public static void WriteHashes(Utf8JsonWriter writer, string key, IEnumerable<Sha256Hash>? hashes)
+    public static void WriteHashes(Utf8JsonWriter writer, JsonEncodedText key, IEnumerable<Sha256Hash>? hashes)
     {
         if (hashes is not null)
         {
-            PayloadWriter.WriteHashes(writer, JsonEncodedText.Encode(key), hashes.Distinct().ToList());
+            PayloadWriter.WriteHashes(writer, key, hashes.Distinct().ToList());
         }
     }
 
@@ -134,7 +134,7 @@ public static class GeneratedEventSupport
     public static bool IsFinite(double value) => double.IsFinite(value) && Math.Abs(value) < (double)decimal.MaxValue;
 
     /// <summary>Writes a key Meta wants raw, after checking the format the schema gives it.</summary>
-    public static void WriteRaw(Utf8JsonWriter writer, string key, string format, string? value, ICollection<NormalizationError>? rejected)
+    public static void WriteRaw(Utf8JsonWriter writer, JsonEncodedText key, string format, string? value, ICollection<NormalizationError>? rejected)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -143,7 +143,7 @@ public static class GeneratedEventSupport
 
         if (FieldFormats.RawProblem(format, value) is { } problem)
         {
-            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, problem));
+            rejected?.Add(new NormalizationError(key.Value, NormalizationFailure.InvalidFormat, problem));
             return;
         }
 
@@ -154,7 +154,7 @@ public static class GeneratedEventSupport
     // field), not from code: one that cannot be used is left out and listed as rejected, like a bad e-mail.
 
     /// <summary>Writes an absolute http(s) URL; anything else is left out and added to <paramref name="rejected"/>.</summary>
-    public static void WriteUrl(Utf8JsonWriter writer, string key, string value, ICollection<NormalizationError>? rejected)
+    public static void WriteUrl(Utf8JsonWriter writer, JsonEncodedText key, string value, ICollection<NormalizationError>? rejected)
     {
         if (FieldFormats.IsUrl(value))
         {
@@ -162,12 +162,12 @@ public static class GeneratedEventSupport
         }
         else
         {
-            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.UrlProblem));
+            rejected?.Add(new NormalizationError(key.Value, NormalizationFailure.InvalidFormat, FieldFormats.UrlProblem));
         }
     }
 
     /// <summary>Writes an ISO 4217 currency code, upper-cased; anything else is left out and added to <paramref name="rejected"/>.</summary>
-    public static void WriteCurrency(Utf8JsonWriter writer, string key, string value, ICollection<NormalizationError>? rejected)
+    public static void WriteCurrency(Utf8JsonWriter writer, JsonEncodedText key, string value, ICollection<NormalizationError>? rejected)
     {
         if (FieldFormats.AsCurrency(value) is { } code)
         {
@@ -175,7 +175,7 @@ public static class GeneratedEventSupport
         }
         else
         {
-            rejected?.Add(new NormalizationError(key, NormalizationFailure.InvalidFormat, FieldFormats.CurrencyProblem));
+            rejected?.Add(new NormalizationError(key.Value, NormalizationFailure.InvalidFormat, FieldFormats.CurrencyProblem));
         }
     }
 
@@ -212,7 +212,7 @@ public static class GeneratedEventSupport
     /// Writes a string array; nothing when no value is left, as the builders' setters do, so that both generated
     /// paths write the same bytes for an empty collection.
     /// </summary>
-    public static void WriteStrings(Utf8JsonWriter writer, string key, IEnumerable<string?> values)
+    public static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText key, IEnumerable<string?> values)
     {
         bool started = false;
         foreach (string? value in values)
@@ -236,7 +236,7 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Writes an array of <c>contents</c> items.</summary>
-    public static void WriteObjects(Utf8JsonWriter writer, string key, IEnumerable<Content> items)
+    public static void WriteObjects(Utf8JsonWriter writer, JsonEncodedText key, IEnumerable<Content> items)
     {
         writer.WriteStartArray(key);
         if (items is IReadOnlyList<Content> list)
@@ -259,15 +259,15 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Writes a nested payload object.</summary>
-    public static void WriteObject(Utf8JsonWriter writer, string key, AppData value) => WriteNested(writer, key, value.WriteTo);
+    public static void WriteObject(Utf8JsonWriter writer, JsonEncodedText key, AppData value) => WriteNested(writer, key, value.WriteTo);
 
-    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, string, AppData)"/>
-    public static void WriteObject(Utf8JsonWriter writer, string key, OriginalEventData value) => WriteNested(writer, key, value.WriteTo);
+    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, JsonEncodedText, AppData)"/>
+    public static void WriteObject(Utf8JsonWriter writer, JsonEncodedText key, OriginalEventData value) => WriteNested(writer, key, value.WriteTo);
 
-    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, string, AppData)"/>
-    public static void WriteObject(Utf8JsonWriter writer, string key, AttributionData value) => WriteNested(writer, key, value.WriteTo);
+    /// <inheritdoc cref="WriteObject(Utf8JsonWriter, JsonEncodedText, AppData)"/>
+    public static void WriteObject(Utf8JsonWriter writer, JsonEncodedText key, AttributionData value) => WriteNested(writer, key, value.WriteTo);
 
-    private static void WriteNested(Utf8JsonWriter writer, string key, Action<Utf8JsonWriter> write)
+    private static void WriteNested(Utf8JsonWriter writer, JsonEncodedText key, Action<Utf8JsonWriter> write)
     {
         writer.WritePropertyName(key);
         write(writer);

@@ -130,24 +130,25 @@ internal static class EventClassEmitter
         writer.WriteLine();
         writer.WriteLine($"private void WritePayload(global::System.Text.Json.Utf8JsonWriter writer, {Options} options, {Errors}? rejected)");
         writer.OpenBrace();
+        EncodedNames names = new();
         writer.WriteLine("writer.WriteStartObject();");
-        writer.WriteLine($"writer.WriteString(\"event_name\", {Naming.Literal(spec.EventName)});");
-        writer.WriteLine($"writer.WriteNumber(\"event_time\", {EventTime(spec, "options", optionsMayBeNull: false)}.ToUnixTimeSeconds());");
-        writer.WriteLine("writer.WriteStartObject(\"user_data\");");
+        writer.WriteLine($"writer.WriteString({names.Field("event_name")}, {names.Field(spec.EventName)});");
+        writer.WriteLine($"writer.WriteNumber({names.Field("event_time")}, {EventTime(spec, "options", optionsMayBeNull: false)}.ToUnixTimeSeconds());");
+        writer.WriteLine($"writer.WriteStartObject({names.Field("user_data")});");
         foreach (MemberSpec member in InSchemaOrder(spec, Targets.UserData, schema))
         {
             FieldSpec field = schema.Object("user_data").Fields.First(f => f.Name == member.Key);
-            writer.WriteLine(WriteUserData(field, member));
+            writer.WriteLine(WriteUserData(field, member, names));
         }
 
         writer.WriteLine("writer.WriteEndObject();");
         MemberSpec[] custom = InSchemaOrder(spec, Targets.CustomData, schema).ToArray();
         if (custom.Length > 0)
         {
-            writer.WriteLine("writer.WriteStartObject(\"custom_data\");");
+            writer.WriteLine($"writer.WriteStartObject({names.Field("custom_data")});");
             foreach (MemberSpec member in custom)
             {
-                writer.WriteLine(WriteValue(member, schema.Object("custom_data").Fields.FirstOrDefault(f => f.Name == member.Key), schema));
+                writer.WriteLine(WriteValue(member, schema.Object("custom_data").Fields.FirstOrDefault(f => f.Name == member.Key), schema, names));
             }
 
             writer.WriteLine("writer.WriteEndObject();");
@@ -159,16 +160,18 @@ internal static class EventClassEmitter
         {
             if (field.Name == "action_source")
             {
-                writer.WriteLine($"writer.WriteString(\"action_source\", global::CapiKit.PayloadValues.ToEncodedPayloadValue({ActionSource(spec)}));");
+                writer.WriteLine($"writer.WriteString({names.Field("action_source")}, global::CapiKit.PayloadValues.ToEncodedPayloadValue({ActionSource(spec)}));");
             }
             else if (serverFields.FirstOrDefault(m => m.Key == field.Name) is { } member)
             {
-                writer.WriteLine(WriteValue(member, field, schema));
+                writer.WriteLine(WriteValue(member, field, schema, names));
             }
         }
 
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBrace();
+        writer.WriteLine();
+        names.Emit(writer);
     }
 
     /// <summary>
@@ -276,9 +279,9 @@ internal static class EventClassEmitter
             : $"if (this.{member.Name} is {{ }} {Local(member)}) {statement(Local(member))}";
     }
 
-    private static string WriteUserData(FieldSpec field, MemberSpec member)
+    private static string WriteUserData(FieldSpec field, MemberSpec member, EncodedNames names)
     {
-        string name = Naming.Literal(field.Name);
+        string name = names.Field(field.Name);
         string many = field.Many ? "true" : "false";
         if (field.IsHashed)
         {
@@ -296,9 +299,9 @@ internal static class EventClassEmitter
             : $"{Support}.WriteRaw(writer, {name}, {Naming.Literal(field.Format ?? "")}, this.{member.Name}, rejected);";
     }
 
-    private static string WriteValue(MemberSpec member, FieldSpec? field, SchemaModel schema)
+    private static string WriteValue(MemberSpec member, FieldSpec? field, SchemaModel schema, EncodedNames names)
     {
-        string name = Naming.Literal(member.Key);
+        string name = names.Field(member.Key);
         string kind = field?.Type.Kind ?? "";
         bool numericEnum = field?.Type.Enum is { } enumName && schema.Enum(enumName)?.IsNumeric == true;
         return Guarded(member, v => member.Kind switch
