@@ -51,7 +51,7 @@ public sealed class DeferredHashesTests
             DeferredHashes.WriteTo(buffer, i, static (writer, i) =>
             {
                 writer.WriteStartObject();
-                GeneratedEventSupport.WriteHashed(writer, "external_id", $"customer-{i}", false, Us, null);
+                GeneratedEventSupport.WriteHashed(writer, JsonEncodedText.Encode("external_id"), $"customer-{i}", false, Us, null);
                 writer.WriteEndObject();
             });
         }
@@ -68,7 +68,7 @@ public sealed class DeferredHashesTests
         Assert.Throws<InvalidOperationException>(() => DeferredHashes.WriteTo(buffer, 0, static (writer, _) =>
         {
             writer.WriteStartObject();
-            GeneratedEventSupport.WriteHashed(writer, "em", "a@example.com", false, Us, null);
+            GeneratedEventSupport.WriteHashed(writer, JsonEncodedText.Encode("em"), "a@example.com", false, Us, null);
             throw new InvalidOperationException("stop");
         }));
 
@@ -82,7 +82,7 @@ public sealed class DeferredHashesTests
         writer.WriteStartObject("user_data");
         foreach ((string key, string? value, bool many) in Values)
         {
-            GeneratedEventSupport.WriteHashed(writer, key, value, many, Us, rejected);
+            GeneratedEventSupport.WriteHashed(writer, JsonEncodedText.Encode(key), value, many, Us, rejected);
         }
 
         writer.WriteString("client_user_agent", "Mozilla/5.0 \"quoted\" \u00e9");
