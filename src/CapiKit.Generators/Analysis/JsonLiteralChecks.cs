@@ -17,7 +17,7 @@ internal static class JsonLiteralChecks
 {
     public static void Check(ILiteralOperation literal, PayloadFacts facts, Action<Diagnostic> report)
     {
-        if (literal.ConstantValue.Value is not string text || text.IndexOf("\"user_data\"", StringComparison.Ordinal) < 0)
+        if (literal.ConstantValue.Value is not string text || !JsonTextFragments.MentionsUserData(text))
         {
             return;
         }

@@ -45,16 +45,6 @@ internal static class JsonTextFragments
         _ => false,
     };
 
-    private static IOperation Unconverted(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
     private static IOperation? Parent(IOperation operation)
     {
         IOperation? parent = operation.Parent;
@@ -93,7 +83,7 @@ internal static class JsonTextFragments
                         case IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: > 0 } append }:
                             // Passed to an interpolated string handler (StringBuilder.Append($"...")): AppendLiteral's
                             // argument is the text, AppendFormatted's first is the value.
-                            parts.Add(Unconverted(append.Arguments[0].Value));
+                            parts.Add(append.Arguments[0].Value);
                             break;
                     }
                 }

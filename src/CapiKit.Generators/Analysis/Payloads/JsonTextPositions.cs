@@ -139,14 +139,15 @@ internal sealed class JsonTextPositions
         int chars = 0;
         for (int i = 0; i < bytes.Length; i++)
         {
-            charAt[i] = chars;
             byte b = bytes[i];
-            bool lastOfSequence = i + 1 >= bytes.Length || (bytes[i + 1] & 0xC0) != 0x80;
-            if (lastOfSequence)
+            if ((b & 0xC0) == 0x80)
             {
-                // A four-byte sequence is a surrogate pair: two UTF-16 characters.
-                chars += (b & 0xC0) == 0x80 && i >= 3 && (bytes[i - 3] & 0xF8) == 0xF0 ? 2 : 1;
+                charAt[i] = charAt[i - 1]; // A continuation byte belongs to its sequence's character.
+                continue;
             }
+
+            charAt[i] = chars;
+            chars += b >= 0xF0 ? 2 : 1; // A four-byte sequence is a surrogate pair: two UTF-16 characters.
         }
 
         charAt[bytes.Length] = chars;

@@ -211,14 +211,7 @@ internal sealed class PayloadGraph
         {
             PayloadContainer container = Container(creation, style);
             container.Entries.AddRange(entries);
-            container.CreatedType = creation.Type;
-            foreach (IPropertySymbol property in creation.Type?.GetMembers().OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
-            {
-                if (JsonName(property) is string jsonName)
-                {
-                    container.JsonNames[property.Name] = jsonName;
-                }
-            }
+            Describe(container, creation.Type);
         }
     }
 
@@ -299,18 +292,27 @@ internal sealed class PayloadGraph
         }
 
         PayloadContainer elements = ContainerFor(new ElementsOf(property.ContainingType), assignment.Syntax.GetLocation());
-        elements.ValuesOnly = true;
-        elements.CreatedType = property.ContainingType;
-        elements.Entries.Add(new PayloadEntry(key, assignment.Value));
-        foreach (IPropertySymbol member in property.ContainingType.GetMembers().OfType<IPropertySymbol>())
+        if (!elements.ValuesOnly)
         {
-            if (JsonName(member) is string jsonName)
-            {
-                elements.JsonNames[member.Name] = jsonName;
-            }
+            elements.ValuesOnly = true;
+            Describe(elements, property.ContainingType);
         }
 
+        elements.Entries.Add(new PayloadEntry(key, assignment.Value));
         return true;
+    }
+
+    /// <summary>Records the type an object is of, and the JSON names its properties declare.</summary>
+    private void Describe(PayloadContainer container, ITypeSymbol? type)
+    {
+        container.CreatedType = type;
+        foreach (IPropertySymbol property in type?.GetMembers().OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
+        {
+            if (JsonName(property) is string jsonName)
+            {
+                container.JsonNames[property.Name] = jsonName;
+            }
+        }
     }
 
     /// <summary>The DTO property a list is read from, itself or through a local assigned once.</summary>
