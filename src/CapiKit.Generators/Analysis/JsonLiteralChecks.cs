@@ -15,6 +15,11 @@ namespace CapiKit.Generators.Analysis;
 /// </summary>
 internal static class JsonLiteralChecks
 {
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    // The second pass that finds positions must read the text exactly as the document did.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = DocumentOptions.AllowTrailingCommas, CommentHandling = DocumentOptions.CommentHandling };
+
     public static void Check(ILiteralOperation literal, PayloadFacts facts, Action<Diagnostic> report)
     {
         if (literal.ConstantValue.Value is not string text || !JsonTextFragments.MentionsUserData(text))
@@ -31,7 +36,7 @@ internal static class JsonLiteralChecks
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException)
         {
@@ -42,11 +47,7 @@ internal static class JsonLiteralChecks
         {
             try
             {
-                JsonTextPositions positions = JsonTextPositions.Read(
-                    text,
-                    LiteralToken(literal),
-                    literal.Syntax.GetLocation(),
-                    new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                JsonTextPositions positions = JsonTextPositions.Read(text, LiteralToken(literal), literal.Syntax.GetLocation(), ReaderOptions);
                 Walk(document.RootElement, positions, string.Empty, facts, report, depth: 0);
             }
             catch (InvalidOperationException)
@@ -73,7 +74,7 @@ internal static class JsonLiteralChecks
             int index = 0;
             foreach (JsonElement item in element.EnumerateArray())
             {
-                Walk(item, positions, JsonPayload.Member(path, index++), facts, report, depth + 1);
+                Walk(item, positions, JsonTextPositions.Member(path, index++), facts, report, depth + 1);
             }
 
             return;
@@ -108,7 +109,7 @@ internal static class JsonLiteralChecks
         int member = 0;
         foreach (JsonProperty property in element.EnumerateObject())
         {
-            Walk(property.Value, positions, JsonPayload.Member(path, member++), facts, report, depth + 1);
+            Walk(property.Value, positions, JsonTextPositions.Member(path, member++), facts, report, depth + 1);
         }
     }
 }

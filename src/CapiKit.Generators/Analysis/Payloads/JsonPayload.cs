@@ -9,9 +9,8 @@ namespace CapiKit.Generators.Analysis.Payloads;
 
 /// <summary>
 /// A payload object written as JSON in a string literal. A value and an object are located at their key (an object
-/// without one at its brace),
-/// in the literal's source (<see cref="JsonTextPositions"/>); a JSON null is a key not sent, as Meta and the
-/// pre-flight read it.
+/// without one at its brace) in the literal's source (<see cref="JsonTextPositions"/>); a JSON null is a key not
+/// sent, as Meta and the pre-flight read it.
 /// </summary>
 internal sealed class JsonPayload : PayloadObject
 {
@@ -36,7 +35,7 @@ internal sealed class JsonPayload : PayloadObject
     public override ContainerStyle Style => ContainerStyle.Other;
 
     public override IReadOnlyList<PayloadValue> Values => _values ??= _element.ValueKind == JsonValueKind.Object
-        ? _element.EnumerateObject().Select((p, i) => (PayloadValue)new JsonValue(p.Name, p.Value, _positions, Member(_path, i), isItem: false)).ToList()
+        ? _element.EnumerateObject().Select((p, i) => (PayloadValue)new JsonValue(p.Name, p.Value, _positions, JsonTextPositions.Member(_path, i), isItem: false)).ToList()
         : new List<PayloadValue>();
 
     public override bool Declares(string key) => false;
@@ -57,7 +56,7 @@ internal sealed class JsonPayload : PayloadObject
         {
             if (property.NameEquals(key))
             {
-                child = property.Value.ValueKind == JsonValueKind.Object ? new JsonPayload(property.Value, _positions, Member(_path, index)) : null;
+                child = property.Value.ValueKind == JsonValueKind.Object ? new JsonPayload(property.Value, _positions, JsonTextPositions.Member(_path, index)) : null;
             }
 
             index++;
@@ -65,9 +64,6 @@ internal sealed class JsonPayload : PayloadObject
 
         return child;
     }
-
-    /// <summary>The path of an object's member or an array's item (<see cref="JsonTextPositions"/>).</summary>
-    internal static string Member(string path, int index) => path + "/" + index.ToString(CultureInfo.InvariantCulture);
 
     private sealed class JsonValue : PayloadValue
     {
@@ -96,7 +92,7 @@ internal sealed class JsonPayload : PayloadObject
         public override int? Count => _value.ValueKind == JsonValueKind.Array ? _value.GetArrayLength() : null;
 
         public override IEnumerable<PayloadValue> Items => _value.ValueKind == JsonValueKind.Array
-            ? _value.EnumerateArray().Select((item, i) => new JsonValue(Key, item, _positions, Member(_path, i), isItem: true))
+            ? _value.EnumerateArray().Select((item, i) => new JsonValue(Key, item, _positions, JsonTextPositions.Member(_path, i), isItem: true))
             : new[] { this };
 
         public override HashState Hash => _value.ValueKind switch

@@ -40,6 +40,9 @@ internal sealed class JsonTextPositions
         return positions;
     }
 
+    /// <summary>The path of an object's member or an array's item: the parent's path and the ordinal.</summary>
+    public static string Member(string path, int index) => path + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Where the key of the member at <paramref name="path"/> is written, its quotes included.</summary>
     public Location Key(string path) => Locate(_keys, path) ?? Value(path);
 
@@ -76,7 +79,7 @@ internal sealed class JsonTextPositions
                 {
                     (string parent, int count) = open.Pop();
                     open.Push((parent, count + 1));
-                    pendingKey = parent + "/" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    pendingKey = Member(parent, count);
                     int start = Char(reader.TokenStartIndex);
                     _keys[pendingKey] = (start, Char(reader.TokenStartIndex + reader.ValueSpan.Length + 2) - start);
                     continue;
@@ -92,7 +95,7 @@ internal sealed class JsonTextPositions
                 {
                     (string parent, int count) = open.Pop();
                     open.Push((parent, count + 1));
-                    path = parent + "/" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    path = Member(parent, count);
                 }
                 else
                 {
