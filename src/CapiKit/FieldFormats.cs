@@ -114,8 +114,8 @@ internal static partial class FieldFormats
     {
         "ip_address" when !IsDottedQuad(value) && (!IPAddress.TryParse(value, out _) || value.Contains(' ', StringComparison.Ordinal)) =>
             "not an IPv4 or IPv6 address",
-        ClickIdFormat when !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
-        BrowserIdFormat when !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
+        ClickIdFormat when !PlainCookieIds.IsPlainClickId(value) && !ClickId().IsMatch(value) => "not an fbc value of the form fb.{subdomain}.{milliseconds}.{fbclid}",
+        BrowserIdFormat when !PlainCookieIds.IsPlainBrowserId(value) && !BrowserId().IsMatch(value) => "not an fbp value of the form fb.{subdomain}.{milliseconds}.{random}",
         _ => null,
     };
 
