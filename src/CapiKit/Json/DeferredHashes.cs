@@ -13,7 +13,8 @@ namespace CapiKit.Json;
 /// </summary>
 internal sealed class DeferredHashes
 {
-    private static ReadOnlySpan<byte> Placeholder => "0000000000000000000000000000000000000000000000000000000000000000"u8;
+    // Encoded once, so the writer does not scan 64 digits for characters to escape on every hashed value.
+    private static readonly JsonEncodedText Placeholder = JsonEncodedText.Encode("0000000000000000000000000000000000000000000000000000000000000000"u8);
 
     // The writer whose hashes are deferred on this thread, and a spare instance to reuse for the next payload.
     [ThreadStatic]

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CapiKit.Pii.Hashing;
 
@@ -138,28 +140,26 @@ internal static class BatchSha256
     /// after its last byte, zeros, and its length in bits in the last word (at most 440 bits, so word 14, the
     /// length's high half, is zero).
     /// </summary>
+    /// <remarks>
+    /// The block is padded in a 64-byte stack copy first, so each word is one unaligned load and byte swap instead
+    /// of a loop over the value's tail; the stores are strided by the lane count and cannot be vectorized.
+    /// </remarks>
     private static void LoadBlock(ReadOnlySpan<byte> value, Span<uint> words, int lane, int lanes)
     {
-        int whole = value.Length / 4;
-        for (int t = 0; t < whole; t++)
+        Span<byte> block = stackalloc byte[Sha256Constants.BlockLength];
+        block.Clear();
+        value.CopyTo(block);
+        block[value.Length] = 0x80;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((16 * lanes) - lanes + lane, words.Length - 1, nameof(words));
+
+        ref byte source = ref MemoryMarshal.GetReference(block);
+        ref uint target = ref Unsafe.Add(ref MemoryMarshal.GetReference(words), lane);
+        for (int t = 0; t < 15; t++)
         {
-            words[(t * lanes) + lane] = BinaryPrimitives.ReadUInt32BigEndian(value[(t * 4)..]);
+            Unsafe.Add(ref target, t * lanes) = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, t * 4)));
         }
 
-        int rest = value.Length - (whole * 4);
-        uint last = 0x80u << (24 - (8 * rest));
-        for (int i = 0; i < rest; i++)
-        {
-            last |= (uint)value[(whole * 4) + i] << (24 - (8 * i));
-        }
-
-        words[(whole * lanes) + lane] = last;
-        for (int t = whole + 1; t < 15; t++)
-        {
-            words[(t * lanes) + lane] = 0;
-        }
-
-        words[(15 * lanes) + lane] = (uint)value.Length * 8;
+        Unsafe.Add(ref target, 15 * lanes) = (uint)value.Length * 8;
     }
 
     private static void Store(ReadOnlySpan<uint> state, ReadOnlySpan<int> owners, int lanes, Span<Sha256Hash> hashes)
