@@ -373,10 +373,22 @@ internal static class BuilderEmitter
 
         writer.WriteLine(bit is null ? $"if ({f} is {{ }} {local})" : $"if ((_present & {bit}) != 0)");
         writer.OpenBrace();
-        writer.WriteLine($"writer.WritePropertyName({n});");
-        writer.WriteLine(WriteValue(schema, field.Spec.Type, field.Spec.Format, bit is null ? local : field.BackingField));
+        writer.WriteLine(WriteProperty(schema, field.Spec.Type, field.Spec.Format, n, bit is null ? local : field.BackingField));
         writer.CloseBrace();
     }
+
+    // A name and its scalar value in one writer call: half the calls, and one check of the writer's state instead of
+    // two. Objects are written by the caller.
+    private static string WriteProperty(SchemaModel schema, TypeSpec type, string? format, string name, string value) => type.Kind switch
+    {
+        "integer" or "int64" or "number" => $"writer.WriteNumber({name}, {value});",
+        "boolean" when format == "zero_one" => $"writer.WriteNumber({name}, {value} ? 1 : 0);",
+        "boolean" => $"writer.WriteBoolean({name}, {value});",
+        "unix_seconds" => $"writer.WriteNumber({name}, {value}.ToUnixTimeSeconds());",
+        "enum" when schema.Enum(type.Enum!)?.IsNumeric == true => $"writer.WriteNumber({name}, (int){value});",
+        "enum" => $"writer.WriteString({name}, global::CapiKit.PayloadValues.ToEncodedPayloadValue({value}));",
+        _ => $"writer.WriteString({name}, {value});",
+    };
 
     private static string WriteValue(SchemaModel schema, TypeSpec type, string? format, string value) => type.Kind switch
     {

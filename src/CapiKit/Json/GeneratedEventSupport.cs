@@ -56,12 +56,23 @@ public static class GeneratedEventSupport
     };
 
     /// <summary>Normalizes, hashes and writes one raw value (as a one-item array for multi-value keys).</summary>
-    public static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    public static void WriteHashed(Utf8JsonWriter writer, HashedKey key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        WriteHashed(writer, key.Name, key.Rule, value, many, options, rejected);
+    }
+
+    /// <inheritdoc cref="WriteHashed(Utf8JsonWriter, HashedKey, string?, bool, NormalizationOptions, ICollection{NormalizationError}?)"/>
+    /// <remarks>Looks the key's rule up on every call; generated code passes a <see cref="HashedKey"/> instead.</remarks>
+    public static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected) =>
+        WriteHashed(writer, key, PiiNormalizer.HashingRule(key.Value), value, many, options, rejected);
+
+    private static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, NormalizationRule? rule, string? value, bool many, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
         if (DeferredHashes.For(writer) is { } deferred)
         {
             // ASCII values are normalized straight into the hashing queue; the rest through strings.
-            int length = value is null ? -1 : PiiNormalizer.TryNormalizeAscii(key.Value, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
+            int length = value is null || rule is null ? -1 : PiiNormalizer.TryNormalizeAscii(rule, value, options, deferred.Reserve(value.Length + NormalizationRule.AsciiSlack));
             if (length >= 0)
             {
                 deferred.WriteDeferred(writer, key, length, many);
@@ -81,6 +92,13 @@ public static class GeneratedEventSupport
     }
 
     /// <summary>Normalizes, hashes and writes several raw values of a multi-value key, each distinct hash once.</summary>
+    public static void WriteHashed(Utf8JsonWriter writer, HashedKey key, IEnumerable<string?>? values, NormalizationOptions options, ICollection<NormalizationError>? rejected)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        WriteHashed(writer, key.Name, values, options, rejected);
+    }
+
+    /// <inheritdoc cref="WriteHashed(Utf8JsonWriter, HashedKey, IEnumerable{string?}?, NormalizationOptions, ICollection{NormalizationError}?)"/>
     public static void WriteHashed(Utf8JsonWriter writer, JsonEncodedText key, IEnumerable<string?>? values, NormalizationOptions options, ICollection<NormalizationError>? rejected)
     {
         if (values is null)

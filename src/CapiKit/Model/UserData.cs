@@ -2,12 +2,16 @@ using System.Diagnostics;
 using CapiKit.Json;
 using CapiKit.Pii;
 using CapiKit.Pii.Hashing;
+using CapiKit.Pii.Rules;
 
 namespace CapiKit;
 
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed partial class UserData
 {
+    // Room for every hashed key of the schema (18 today); a key beyond it looks its rule up each time.
+    private static readonly NormalizationRule?[] RulesByKey = new NormalizationRule?[32];
+
     private List<NormalizationError>? _rejected;
 
     // Normalized personal data until written: never shown by the debugger (nor by ToString).
@@ -84,7 +88,7 @@ public sealed partial class UserData
         {
             // The ASCII rules settle most values on the stack, without a string.
             Span<byte> normalized = stackalloc byte[StackLimit];
-            int length = PiiNormalizer.TryNormalizeAscii(field, value, Options, normalized);
+            int length = RuleOf(key, field) is { } rule ? PiiNormalizer.TryNormalizeAscii(rule, value, Options, normalized) : -1;
             if (length >= 0)
             {
                 _hashed.AddNormalized(key, normalized[..length]);
@@ -101,6 +105,18 @@ public sealed partial class UserData
 
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
         _hashed.AddNormalized(key, utf8);
+    }
+
+    /// <summary>The rule of a hashed key, by the key's index, resolved on first use instead of by two lookups per value.</summary>
+    private static NormalizationRule? RuleOf(int key, string field)
+    {
+        if ((uint)key >= (uint)RulesByKey.Length)
+        {
+            return PiiNormalizer.HashingRule(field);
+        }
+
+        // A race only resolves the same rule twice.
+        return RulesByKey[key] ??= PiiNormalizer.HashingRule(field);
     }
 
     /// <summary>A raw key's value as given, or null (and a rejection) when it lacks the schema's format.</summary>

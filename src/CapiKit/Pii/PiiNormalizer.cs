@@ -74,11 +74,20 @@ public static class PiiNormalizer
     /// <param name="value">The raw value.</param>
     /// <param name="options">Normalization options.</param>
     /// <param name="destination">At least <c>value.Length + </c><see cref="NormalizationRule.AsciiSlack"/> bytes, or -1 is returned.</param>
-    internal static int TryNormalizeAscii(string field, ReadOnlySpan<char> value, NormalizationOptions options, Span<byte> destination)
+    internal static int TryNormalizeAscii(string field, ReadOnlySpan<char> value, NormalizationOptions options, Span<byte> destination) =>
+        HashingRule(field) is { } rule ? TryNormalizeAscii(rule, value, options, destination) : -1;
+
+    /// <summary>The rule that normalizes a hashed key's values, or null when the key is unknown or not hashed.</summary>
+    /// <remarks>Resolved once by callers that write the same key many times (generated event classes).</remarks>
+    internal static NormalizationRule? HashingRule(string field) =>
+        BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key) && key.Normalization is not null
+            ? NormalizationRules.Find(key.Normalization)
+            : null;
+
+    /// <summary>As <see cref="TryNormalizeAscii(string, ReadOnlySpan{char}, NormalizationOptions, Span{byte})"/> with the key's rule already resolved.</summary>
+    internal static int TryNormalizeAscii(NormalizationRule rule, ReadOnlySpan<char> value, NormalizationOptions options, Span<byte> destination)
     {
-        if (!BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key) || key.Normalization is null
-            || NormalizationRules.Find(key.Normalization) is not { } rule
-            || value.Length > rule.MaxInputLength
+        if (value.Length > rule.MaxInputLength
             || destination.Length < value.Length + NormalizationRule.AsciiSlack
             || value.ContainsAnyExceptInRange('\0', '\u007F')
             || value.IsWhiteSpace())

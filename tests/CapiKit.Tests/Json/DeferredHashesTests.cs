@@ -75,14 +75,44 @@ public sealed class DeferredHashesTests
         Assert.Equal(0, buffer.WrittenCount);
     }
 
-    private static void Write(Utf8JsonWriter writer, List<NormalizationError> rejected)
+    [Fact]
+    public void A_hashed_key_resolved_once_writes_what_its_name_writes()
+    {
+        foreach (bool deferredHashing in new[] { true, false })
+        {
+            ArrayBufferWriter<byte> byKey = new();
+            ArrayBufferWriter<byte> byName = new();
+            List<NormalizationError> byKeyRejected = [];
+            List<NormalizationError> byNameRejected = [];
+            Action<IBufferWriter<byte>, List<NormalizationError>, Action<Utf8JsonWriter, List<NormalizationError>>> run =
+                deferredHashing ? DeferredHashes.WriteTo : JsonText.WriteTo;
+
+            run(byKey, byKeyRejected, (writer, rejected) => WriteValues(writer, (key, value, many) =>
+                GeneratedEventSupport.WriteHashed(writer, HashedKey.For(key), value, many, Us, rejected)));
+            run(byName, byNameRejected, Write);
+
+            Assert.Equal(Encoding.UTF8.GetString(byName.WrittenSpan), Encoding.UTF8.GetString(byKey.WrittenSpan));
+            Assert.Equal(byNameRejected, byKeyRejected);
+        }
+    }
+
+    [Theory]
+    [InlineData("client_ip_address")]
+    [InlineData("not_a_key")]
+    public void Only_hashed_keys_have_a_hashed_key(string key) =>
+        Assert.Throws<ArgumentException>(() => HashedKey.For(key));
+
+    private static void Write(Utf8JsonWriter writer, List<NormalizationError> rejected) =>
+        WriteValues(writer, (key, value, many) => GeneratedEventSupport.WriteHashed(writer, JsonEncodedText.Encode(key), value, many, Us, rejected));
+
+    private static void WriteValues(Utf8JsonWriter writer, Action<string, string?, bool> writeHashed)
     {
         writer.WriteStartObject();
         writer.WriteString("event_name", "Purchase");
         writer.WriteStartObject("user_data");
         foreach ((string key, string? value, bool many) in Values)
         {
-            GeneratedEventSupport.WriteHashed(writer, JsonEncodedText.Encode(key), value, many, Us, rejected);
+            writeHashed(key, value, many);
         }
 
         writer.WriteString("client_user_agent", "Mozilla/5.0 \"quoted\" \u00e9");

@@ -281,18 +281,19 @@ internal static class EventClassEmitter
 
     private static string WriteUserData(FieldSpec field, MemberSpec member, EncodedNames names)
     {
-        string name = names.Field(field.Name);
         string many = field.Many ? "true" : "false";
         if (field.IsHashed)
         {
             return member.Kind switch
             {
-                MemberKinds.Strings => $"{Support}.WriteHashed(writer, {name}, this.{member.Name}, options, rejected);",
-                MemberKinds.Hashes => $"{Support}.WriteHashes(writer, {name}, this.{member.Name});",
-                MemberKinds.Hash => Guarded(member, v => $"{Support}.WriteHash(writer, {name}, {v}, {many});"),
-                _ => $"{Support}.WriteHashed(writer, {name}, this.{member.Name}, {many}, options, rejected);",
+                MemberKinds.Strings => $"{Support}.WriteHashed(writer, {names.Hashed(field.Name)}, this.{member.Name}, options, rejected);",
+                MemberKinds.Hashes => $"{Support}.WriteHashes(writer, {names.Field(field.Name)}, this.{member.Name});",
+                MemberKinds.Hash => Guarded(member, v => $"{Support}.WriteHash(writer, {names.Field(field.Name)}, {v}, {many});"),
+                _ => $"{Support}.WriteHashed(writer, {names.Hashed(field.Name)}, this.{member.Name}, {many}, options, rejected);",
             };
         }
+
+        string name = names.Field(field.Name);
 
         return member.Kind is MemberKinds.Int64 or MemberKinds.Int32
             ? Guarded(member, v => $"writer.WriteNumber({name}, {v});")
