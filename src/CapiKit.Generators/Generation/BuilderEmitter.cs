@@ -381,7 +381,8 @@ internal static class BuilderEmitter
     // two. Objects are written by the caller.
     private static string WriteProperty(SchemaModel schema, TypeSpec type, string? format, string name, string value) => type.Kind switch
     {
-        "integer" or "int64" or "number" => $"writer.WriteNumber({name}, {value});",
+        "integer" or "int64" => $"writer.WriteNumber({name}, {value});",
+        "number" => $"global::CapiKit.Json.GeneratedEventSupport.WriteNumber(writer, {name}, {value});",
         "boolean" when format == "zero_one" => $"writer.WriteNumber({name}, {value} ? 1 : 0);",
         "boolean" => $"writer.WriteBoolean({name}, {value});",
         "unix_seconds" => $"writer.WriteNumber({name}, {value}.ToUnixTimeSeconds());",

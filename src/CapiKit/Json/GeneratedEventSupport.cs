@@ -145,6 +145,22 @@ public static class GeneratedEventSupport
         }
     }
 
+    /// <summary>Writes a decimal property, the bytes <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, decimal)"/> writes.</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText key, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> text = stackalloc byte[DecimalText.MaxLength];
+        if (DecimalText.TryFormat(value, text, out int written))
+        {
+            writer.WritePropertyName(key);
+            writer.WriteRawValue(text[..written], skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumber(key, value);
+        }
+    }
+
     /// <summary>
     /// Whether a double can be sent as a JSON number and converted to decimal: not NaN, not infinite, within
     /// decimal's range. Generated code leaves other values out rather than throw inside <c>ToServerEvent()</c>.

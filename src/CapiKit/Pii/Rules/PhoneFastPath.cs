@@ -29,6 +29,10 @@ internal static class PhoneFastPath
     private static readonly RegionFacts?[] ByRegion = new RegionFacts?[26 * 26];
     private static readonly CountryFacts?[] ByCountryCode = new CountryFacts?[1000];
 
+    // Which numbers 0-999 are country calling codes libphonenumber knows (its region list for them is not empty),
+    // asked once instead of up to three dictionary lookups per number.
+    private static readonly bool[] IsCountryCode = [.. Enumerable.Range(0, 1000).Select(code => Util.GetRegionCodesForCountryCode(code).Count > 0)];
+
     /// <summary>
     /// The normalized number's digits (E.164 without <c>+</c>) written as ASCII, and their count; -1 when the full
     /// parse must decide. <paramref name="region"/> is the caller's default region, already trimmed, upper-case and
@@ -105,7 +109,7 @@ internal static class PhoneFastPath
         for (int i = 0; i < 3 && i < digits.Length; i++)
         {
             countryCode = (countryCode * 10) + (digits[i] - '0');
-            if (Util.GetRegionCodesForCountryCode(countryCode).Count > 0)
+            if (IsCountryCode[countryCode])
             {
                 codeLength = i + 1;
                 break;
