@@ -13,8 +13,11 @@ namespace CapiKit.Json;
 /// </summary>
 internal sealed class DeferredHashes
 {
-    // Encoded once, so the writer does not scan 64 digits for characters to escape on every hashed value.
+    // Encoded once, so the writer does not scan 64 digits for characters to escape on every hashed value; the
+    // one-item array is written raw, one call instead of three.
     private static readonly JsonEncodedText Placeholder = JsonEncodedText.Encode("0000000000000000000000000000000000000000000000000000000000000000"u8);
+
+    private static ReadOnlySpan<byte> PlaceholderArray => "[\"0000000000000000000000000000000000000000000000000000000000000000\"]"u8;
 
     // The writer whose hashes are deferred on this thread, and a spare instance to reuse for the next payload.
     [ThreadStatic]
@@ -84,22 +87,22 @@ internal sealed class DeferredHashes
     {
         if (many)
         {
-            writer.WriteStartArray(key);
-            writer.WriteStringValue(Placeholder);
-            Locate(writer, index);
-            writer.WriteEndArray();
+            writer.WritePropertyName(key);
+            writer.WriteRawValue(PlaceholderArray, skipInputValidation: true);
+            Locate(writer, index, after: 2);
         }
         else
         {
             writer.WriteString(key, Placeholder);
-            Locate(writer, index);
+            Locate(writer, index, after: 1);
         }
     }
 
-    private void Locate(Utf8JsonWriter writer, int index)
+    private void Locate(Utf8JsonWriter writer, int index, int after)
     {
-        // The writer has just written the placeholder and its closing quote; the digits start 65 bytes back.
-        int offset = checked((int)(writer.BytesCommitted + writer.BytesPending)) - Sha256Hash.HexLength - 1;
+        // The writer has just written the placeholder and what follows its digits: the closing quote, and the
+        // array's bracket.
+        int offset = checked((int)(writer.BytesCommitted + writer.BytesPending)) - Sha256Hash.HexLength - after;
         if (index == _offsets.Length)
         {
             Array.Resize(ref _offsets, index * 2);
