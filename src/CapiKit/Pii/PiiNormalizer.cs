@@ -13,6 +13,9 @@ namespace CapiKit.Pii;
 /// </summary>
 public static class PiiNormalizer
 {
+    // Values up to this many characters try the ASCII fast path in a stack buffer.
+    private const int AsciiStackLimit = 256;
+
     /// <summary>Every <c>user_data</c> key of the parameter schema, hashed or not, in schema order.</summary>
     public static IReadOnlyList<UserDataKey> Keys => BuiltInSchema.Instance.UserDataKeys;
 
@@ -54,7 +57,34 @@ public static class PiiNormalizer
             return NormalizationResult.Failure(field, NormalizationFailure.InvalidFormat, $"a value of this key has at most {rule.MaxInputLength} characters");
         }
 
-        RuleOutcome outcome = rule.Apply(value, options ?? NormalizationOptions.Default);
+        NormalizationOptions resolved = options ?? NormalizationOptions.Default;
+        if (value.Length <= AsciiStackLimit)
+        {
+            // Most values are ASCII and settled by the rule's fast path, whose bytes are exactly what Apply gives
+            // (the fast-path tests compare the two through NormalizeByRules); ASCII text is already NFC.
+            Span<byte> ascii = stackalloc byte[AsciiStackLimit + NormalizationRule.AsciiSlack];
+            int length = TryNormalizeAscii(rule, value, resolved, ascii);
+            if (length >= 0)
+            {
+                return NormalizationResult.Success(field, System.Text.Encoding.ASCII.GetString(ascii[..length]));
+            }
+        }
+
+        return ApplyRule(field, rule, value, resolved);
+    }
+
+    /// <summary>
+    /// <see cref="Normalize"/> without the ASCII fast path: every value through its rule's full steps. The reference
+    /// the fast-path tests compare against.
+    /// </summary>
+    internal static NormalizationResult NormalizeByRules(string field, string value, NormalizationOptions? options = null) =>
+        HashingRule(field) is { } rule && !string.IsNullOrWhiteSpace(value) && PiiText.IsWellFormed(value) && value.Length <= rule.MaxInputLength
+            ? ApplyRule(field, rule, value, options ?? NormalizationOptions.Default)
+            : Normalize(field, value, options);
+
+    private static NormalizationResult ApplyRule(string field, NormalizationRule rule, string value, NormalizationOptions options)
+    {
+        RuleOutcome outcome = rule.Apply(value, options);
 
         // Rules remove characters, and a removal can leave a combining mark beside a letter it composes with
         // ("e7\u0301" becomes "e\u0301"). Composing last keeps every output NFC and normalizing it again a no-op.

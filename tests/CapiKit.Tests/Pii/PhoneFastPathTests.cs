@@ -199,7 +199,7 @@ public sealed class PhoneFastPathTests
             return false;
         }
 
-        NormalizationResult full = PiiNormalizer.Normalize("ph", written, options);
+        NormalizationResult full = PiiNormalizer.NormalizeByRules("ph", written, options);
         Assert.True(full.Succeeded, $"the fast path accepted '{written}', which the full rule rejects (region {region ?? "none"}, {full.Error})");
         Assert.True(full.Value == Encoding.ASCII.GetString(buffer, 0, length), $"'{written}' (region {region ?? "none"}): full {full.Value}, fast {Encoding.ASCII.GetString(buffer, 0, length)}");
         return true;
