@@ -62,7 +62,7 @@ public static class PiiNormalizer
         {
             // Most values are ASCII and settled by the rule's fast path, whose bytes are exactly what Apply gives
             // (the fast-path tests compare the two through NormalizeByRules); ASCII text is already NFC.
-            Span<byte> ascii = stackalloc byte[AsciiStackLimit + NormalizationRule.AsciiSlack];
+            Span<byte> ascii = stackalloc byte[value.Length + NormalizationRule.AsciiSlack];
             int length = TryNormalizeAscii(rule, value, resolved, ascii);
             if (length >= 0)
             {
