@@ -48,15 +48,21 @@ public sealed class DecimalTextTests
         Assert.False(DecimalText.TryFormat(-19.99m, text, out _));
     }
 
+    [Fact]
+    public void A_decimal_in_indented_output_is_written_as_the_writer_writes_it() =>
+        Assert.Equal(
+            Written(writer => writer.WriteNumber(Name, 19.90m), indented: true),
+            Written(writer => GeneratedEventSupport.WriteNumber(writer, Name, 19.90m), indented: true));
+
     private static void AssertSameBytes(decimal value)
     {
         Assert.Equal(Written(writer => writer.WriteNumber(Name, value)), Written(writer => GeneratedEventSupport.WriteNumber(writer, Name, value)));
     }
 
-    private static string Written(Action<Utf8JsonWriter> write)
+    private static string Written(Action<Utf8JsonWriter> write, bool indented = false)
     {
         ArrayBufferWriter<byte> buffer = new();
-        using (Utf8JsonWriter writer = new(buffer))
+        using (Utf8JsonWriter writer = new(buffer, new JsonWriterOptions { Indented = indented }))
         {
             writer.WriteStartObject();
             write(writer);
