@@ -42,7 +42,15 @@ internal sealed class FlushingInput(Stream input, Encoding encoding, TextWriter 
             }
 
             // The read may block until the other end writes: everything answered so far goes out first.
-            output.Flush();
+            try
+            {
+                output.Flush();
+            }
+            catch (IOException e)
+            {
+                throw new StandardOutputException(e);
+            }
+
             int count = input.Read(_bytes);
             _ended = count == 0;
             int capacity = _decoder.GetCharCount(_bytes, 0, count, flush: _ended);

@@ -12,6 +12,7 @@ internal static class HashCommand
     public const int Success = 0;
     public const int InvalidValue = 1;
     public const int InputUnreadable = 74; // EX_IOERR from sysexits.h
+    public const int OutputUnwritable = 74; // EX_IOERR too: an input or output error, told apart by the message
 
     public static Command Create(TextReader input, TextWriter output, TextWriter error)
     {

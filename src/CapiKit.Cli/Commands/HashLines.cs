@@ -30,6 +30,11 @@ internal static class HashLines
             {
                 line = ReadLine(input, pending);
             }
+            catch (StandardOutputException e)
+            {
+                error.WriteLine($"capi hash: {e.Message}");
+                return HashCommand.OutputUnwritable;
+            }
             catch (IOException e)
             {
                 error.WriteLine($"capi hash: cannot read standard input: {e.Message}");
@@ -51,7 +56,15 @@ internal static class HashLines
 
             buffer.ResetWrittenCount();
             WriteResult(HashLine(line, defaults), buffer);
-            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            try
+            {
+                output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"capi hash: {new StandardOutputException(e).Message}");
+                return HashCommand.OutputUnwritable;
+            }
         }
     }
 

@@ -32,6 +32,21 @@ public sealed class FlushingInputTests
     }
 
     [Fact]
+    public void Output_that_cannot_be_flushed_is_reported_as_output_not_input()
+    {
+        using StreamWriter output = new(new UnwritableStream(), new UTF8Encoding(false)) { AutoFlush = false };
+        string[] chunks = ["{\"field\":\"em\",\"value\":\"a@example.com\"}\n", "{\"field\":\"fn\",\"value\":\"Ann\"}\n"];
+        using FlushingInput reader = new(new ChunkedStream(chunks.Select(Encoding.UTF8.GetBytes), () => { }), Encoding.UTF8, output);
+        using StringWriter error = new();
+
+        int exit = CapiCli.Run(["hash", "--jsonl"], reader, output, error);
+
+        Assert.Equal(74, exit);
+        Assert.Contains("cannot write standard output", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("standard input", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Characters_split_across_reads_are_decoded_whole()
     {
         byte[] text = Encoding.UTF8.GetBytes("정é😀\n");
@@ -44,6 +59,32 @@ public sealed class FlushingInputTests
     }
 
     private static int CountLines(MemoryStream stream) => stream.ToArray().Count(b => b == (byte)'\n');
+
+    /// <summary>A stream every write to which fails, as a full disk does.</summary>
+    private sealed class UnwritableStream : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+    }
 
     /// <summary>A stream that hands out one chunk per read, calling back before each read.</summary>
     private sealed class ChunkedStream(IEnumerable<byte[]> chunks, Action beforeRead) : Stream

@@ -71,12 +71,17 @@ public sealed class CookieIdFormatTests
     }
 
     [Theory]
-    [InlineData("click_id", "fb.1.1596403881668.a\n")]
-    [InlineData("click_id", "fb.1.1596403881668.ab\u00e9c")]
-    [InlineData("browser_id", "fb.1.1596403881668.123.ab")]
-    public void Values_outside_the_fast_shape_are_still_judged_by_the_pattern(string format, string text)
+    [InlineData("click_id", "fb.1.1596403881668.a\n", true)]
+    [InlineData("click_id", "fb.1.1596403881668.ab\u00e9c", true)]
+    [InlineData("browser_id", "fb.1.1596403881668.123.ab", true)]
+    [InlineData("click_id", "fb.1.1596403881668.a b", false)]
+    [InlineData("click_id", "fb.1.1596403881668.a\n\n", false)]
+    [InlineData("click_id", "fb.1.1596403881668.a\u00a0", false)]
+    [InlineData("browser_id", "fb.1.1596403881668.12a", false)]
+    public void Values_outside_the_fast_shape_are_still_judged_by_the_pattern(string format, string text, bool valid)
     {
         bool matches = format == "click_id" ? FieldFormats.ClickId().IsMatch(text) : FieldFormats.BrowserId().IsMatch(text);
-        Assert.Equal(matches, FieldFormats.RawProblem(format, text) is null);
+        Assert.Equal(valid, matches);
+        Assert.Equal(valid, FieldFormats.RawProblem(format, text) is null);
     }
 }

@@ -61,6 +61,32 @@ public sealed class DeferredHashesTests
     }
 
     [Fact]
+    public void A_payload_larger_than_the_scratch_buffer_gets_its_hashes_where_they_belong()
+    {
+        // 120 values of 70-odd bytes each: the writer flushes into the scratch buffer several times, so placeholders
+        // are located from committed bytes as well as pending ones.
+        ArrayBufferWriter<byte> deferred = new();
+        ArrayBufferWriter<byte> immediate = new();
+        Action<Utf8JsonWriter, int> write = static (writer, _) =>
+        {
+            writer.WriteStartObject();
+            for (int i = 0; i < 120; i++)
+            {
+                GeneratedEventSupport.WriteHashed(writer, HashedKey.For(i % 3 == 0 ? "em" : "external_id"), i % 3 == 0 ? $"Customer{i}@Example.com" : $"customer-{i}", many: i % 2 == 0, Us, null);
+                writer.WriteString($"note{i}", "filler between hashed values");
+            }
+
+            writer.WriteEndObject();
+        };
+
+        DeferredHashes.WriteTo(deferred, 0, write);
+        JsonText.WriteTo(immediate, 0, write);
+
+        Assert.True(deferred.WrittenCount > 8192, $"the payload is only {deferred.WrittenCount} bytes");
+        Assert.Equal(Encoding.UTF8.GetString(immediate.WrittenSpan), Encoding.UTF8.GetString(deferred.WrittenSpan));
+    }
+
+    [Fact]
     public void Nothing_reaches_the_destination_when_writing_fails()
     {
         ArrayBufferWriter<byte> buffer = new();
