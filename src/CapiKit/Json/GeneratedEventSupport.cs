@@ -315,7 +315,7 @@ public static class GeneratedEventSupport
             return false;
         }
 
-        NormalizationResult result = PiiNormalizer.Normalize(key, value, options);
+        NormalizationResult result = PiiNormalizer.NormalizeByRules(key, value, options);
         normalized = result.Value;
         if (normalized is not null)
         {

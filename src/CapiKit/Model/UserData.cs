@@ -96,7 +96,7 @@ public sealed partial class UserData
             }
         }
 
-        NormalizationResult result = PiiNormalizer.Normalize(field, value, Options);
+        NormalizationResult result = PiiNormalizer.NormalizeByRules(field, value, Options);
         if (result.Value is not { } text)
         {
             Reject(result.Error!);

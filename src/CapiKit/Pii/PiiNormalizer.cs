@@ -74,10 +74,10 @@ public static class PiiNormalizer
     }
 
     /// <summary>
-    /// <see cref="Normalize"/> without the ASCII fast path: every value through its rule's full steps. The reference
-    /// the fast-path tests compare against.
+    /// <see cref="Normalize"/> without the ASCII fast path: every value through its rule's full steps. What callers
+    /// that have just tried the fast path themselves fall back to, and the reference the fast-path tests compare against.
     /// </summary>
-    internal static NormalizationResult NormalizeByRules(string field, string value, NormalizationOptions? options = null) =>
+    internal static NormalizationResult NormalizeByRules(string field, string? value, NormalizationOptions? options = null) =>
         HashingRule(field) is { } rule && !string.IsNullOrWhiteSpace(value) && PiiText.IsWellFormed(value) && value.Length <= rule.MaxInputLength
             ? ApplyRule(field, rule, value, options ?? NormalizationOptions.Default)
             : Normalize(field, value, options);
@@ -165,7 +165,7 @@ public static class PiiNormalizer
                     continue;
                 }
 
-                NormalizationResult result = Normalize(field, value, resolved);
+                NormalizationResult result = NormalizeByRules(field, value, resolved);
                 if (result.Value is { } normalized)
                 {
                     queue.Add(normalized);
