@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace CapiKit.Pii.Hashing;
 
@@ -140,37 +138,28 @@ internal static class BatchSha256
     /// after its last byte, zeros, and its length in bits in the last word (at most 440 bits, so word 14, the
     /// length's high half, is zero).
     /// </summary>
-    /// <remarks>
-    /// Through references rather than slices: a bounds-checked slice per word cost more than the byte swaps. The
-    /// bounds are checked once, for the value (at most 55 bytes, the caller's promise) and the last word written.
-    /// </remarks>
     private static void LoadBlock(ReadOnlySpan<byte> value, Span<uint> words, int lane, int lanes)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, Sha256Constants.MaxSingleBlockLength, nameof(value));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((15 * lanes) + lane, words.Length - 1, nameof(lane));
-
-        ref byte source = ref MemoryMarshal.GetReference(value);
-        ref uint target = ref Unsafe.Add(ref MemoryMarshal.GetReference(words), lane);
         int whole = value.Length / 4;
         for (int t = 0; t < whole; t++)
         {
-            Unsafe.Add(ref target, t * lanes) = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, t * 4)));
+            words[(t * lanes) + lane] = BinaryPrimitives.ReadUInt32BigEndian(value[(t * 4)..]);
         }
 
         int rest = value.Length - (whole * 4);
         uint last = 0x80u << (24 - (8 * rest));
         for (int i = 0; i < rest; i++)
         {
-            last |= (uint)Unsafe.Add(ref source, (whole * 4) + i) << (24 - (8 * i));
+            last |= (uint)value[(whole * 4) + i] << (24 - (8 * i));
         }
 
-        Unsafe.Add(ref target, whole * lanes) = last;
+        words[(whole * lanes) + lane] = last;
         for (int t = whole + 1; t < 15; t++)
         {
-            Unsafe.Add(ref target, t * lanes) = 0;
+            words[(t * lanes) + lane] = 0;
         }
 
-        Unsafe.Add(ref target, 15 * lanes) = (uint)value.Length * 8;
+        words[(15 * lanes) + lane] = (uint)value.Length * 8;
     }
 
     private static void Store(ReadOnlySpan<uint> state, ReadOnlySpan<int> owners, int lanes, Span<Sha256Hash> hashes)
