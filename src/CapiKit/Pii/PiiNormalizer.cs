@@ -27,7 +27,18 @@ public static class PiiNormalizer
     /// <param name="field">The payload key: <c>em</c>, <c>ph</c>, <c>fn</c>, <c>ln</c>, <c>db</c>, <c>ge</c>, <c>ct</c>, <c>st</c>, <c>zp</c>, <c>country</c>, <c>external_id</c>, ...</param>
     /// <param name="value">The raw value as the customer or a system wrote it.</param>
     /// <param name="options">Default phone region, date order and clock; <see cref="NormalizationOptions.Default"/> when null.</param>
-    public static NormalizationResult Normalize(string field, string? value, NormalizationOptions? options = null)
+    public static NormalizationResult Normalize(string field, string? value, NormalizationOptions? options = null) =>
+        Normalize(field, value, options, asciiFastPath: true);
+
+    /// <summary>
+    /// <see cref="Normalize(string, string?, NormalizationOptions?)"/> without the ASCII fast path: every value
+    /// through its rule's full steps. What callers that have just tried the fast path themselves fall back to, and
+    /// the reference the fast-path tests compare against.
+    /// </summary>
+    internal static NormalizationResult NormalizeByRules(string field, string? value, NormalizationOptions? options = null) =>
+        Normalize(field, value, options, asciiFastPath: false);
+
+    private static NormalizationResult Normalize(string field, string? value, NormalizationOptions? options, bool asciiFastPath)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (!BuiltInSchema.Instance.UserData.TryGetValue(field, out UserDataKey? key))
@@ -58,7 +69,7 @@ public static class PiiNormalizer
         }
 
         NormalizationOptions resolved = options ?? NormalizationOptions.Default;
-        if (value.Length <= AsciiStackLimit)
+        if (asciiFastPath && value.Length <= AsciiStackLimit)
         {
             // Most values are ASCII and settled by the rule's fast path, whose bytes are exactly what Apply gives
             // (the fast-path tests compare the two through NormalizeByRules); ASCII text is already NFC.
@@ -70,21 +81,7 @@ public static class PiiNormalizer
             }
         }
 
-        return ApplyRule(field, rule, value, resolved);
-    }
-
-    /// <summary>
-    /// <see cref="Normalize"/> without the ASCII fast path: every value through its rule's full steps. What callers
-    /// that have just tried the fast path themselves fall back to, and the reference the fast-path tests compare against.
-    /// </summary>
-    internal static NormalizationResult NormalizeByRules(string field, string? value, NormalizationOptions? options = null) =>
-        HashingRule(field) is { } rule && !string.IsNullOrWhiteSpace(value) && PiiText.IsWellFormed(value) && value.Length <= rule.MaxInputLength
-            ? ApplyRule(field, rule, value, options ?? NormalizationOptions.Default)
-            : Normalize(field, value, options);
-
-    private static NormalizationResult ApplyRule(string field, NormalizationRule rule, string value, NormalizationOptions options)
-    {
-        RuleOutcome outcome = rule.Apply(value, options);
+        RuleOutcome outcome = rule.Apply(value, resolved);
 
         // Rules remove characters, and a removal can leave a combining mark beside a letter it composes with
         // ("e7\u0301" becomes "e\u0301"). Composing last keeps every output NFC and normalizing it again a no-op.
@@ -94,11 +91,11 @@ public static class PiiNormalizer
     }
 
     /// <summary>
-    /// The allocation-free path of <see cref="Normalize"/> for all-ASCII values (the common case): writes the
+    /// The allocation-free path of <see cref="Normalize(string, string?, NormalizationOptions?)"/> for all-ASCII values (the common case): writes the
     /// normalized value's UTF-8 bytes into <paramref name="destination"/> and returns their count, or returns -1
-    /// when <see cref="Normalize"/> must decide (non-ASCII or blank text, an unknown or unhashed key, a rule with
+    /// when <see cref="Normalize(string, string?, NormalizationOptions?)"/> must decide (non-ASCII or blank text, an unknown or unhashed key, a rule with
     /// no fast path, a value the fast path does not settle, any rejection). A count means the bytes are exactly
-    /// those of <see cref="Normalize"/>'s value.
+    /// those of <see cref="Normalize(string, string?, NormalizationOptions?)"/>'s value.
     /// </summary>
     /// <param name="field">The payload key.</param>
     /// <param name="value">The raw value.</param>
