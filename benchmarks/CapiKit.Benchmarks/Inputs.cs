@@ -14,6 +14,13 @@ public sealed record Customer(
 /// </summary>
 public static class Inputs
 {
+    /// <summary>The nine hashed <c>user_data</c> keys of the benchmark's Purchase, and where each raw value comes from.</summary>
+    public static readonly (string Key, Func<Customer, string> Raw)[] HashedFields =
+    [
+        ("em", c => c.Email), ("ph", c => c.Phone), ("fn", c => c.FirstName), ("ln", c => c.LastName), ("ct", c => c.City),
+        ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
+    ];
+
     private static readonly string[] First = ["Mary", "John", "Valery", "Anna", "Lucas", "Sofia", "Noah", "Emma"];
     private static readonly string[] Last = ["Smith", "Major", "Garcia", "Nguyen", "Kowalski", "Rossi", "Tanaka", "Muller"];
     private static readonly string[] Cities = ["New York", "San Francisco", "Palo Alto", "Austin"];

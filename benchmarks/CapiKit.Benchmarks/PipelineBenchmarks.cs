@@ -96,13 +96,6 @@ public class PipelineBenchmarks
     }
 
     /// <summary>The nine hashed values of a customer, normalized as CapiKit sends them.</summary>
-    public static IEnumerable<string> NormalizedValues(Customer c, NormalizationOptions options)
-    {
-        (string Key, string Raw)[] values =
-        [
-            ("em", c.Email), ("ph", c.Phone), ("fn", c.FirstName), ("ln", c.LastName), ("ct", c.City), ("st", c.State), ("zp", c.Zip),
-            ("country", c.Country), ("external_id", c.ExternalId),
-        ];
-        return values.Select(v => PiiNormalizer.Normalize(v.Key, v.Raw, options).Value!);
-    }
+    public static IEnumerable<string> NormalizedValues(Customer c, NormalizationOptions options) =>
+        Inputs.HashedFields.Select(field => PiiNormalizer.Normalize(field.Key, field.Raw(c), options).Value!);
 }

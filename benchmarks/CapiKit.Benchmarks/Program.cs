@@ -9,14 +9,13 @@ using CapiKit.Benchmarks;
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --realistic   generator and analyzer time on samples/Checkout
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- --jsonl-input N   N seeded input lines for capi hash --jsonl
 // dotnet run -c Release --project benchmarks/CapiKit.Benchmarks -- [BenchmarkDotNet arguments]
-string[] hashedKeys = ["em", "ph", "fn", "ln", "ct", "st", "zp", "country", "external_id"];
 if (args.Contains("--check"))
 {
     DateTimeOffset now = DateTimeOffset.UtcNow;
     foreach (Customer customer in Inputs.Customers(50))
     {
         JsonElement user = JsonDocument.Parse(PipelineBenchmarks.Build(customer, now).ToJson()).RootElement.GetProperty("user_data");
-        Dictionary<string, JsonElement?> hashes = hashedKeys.ToDictionary(key => key, key => user.TryGetProperty(key, out JsonElement value) ? value : (JsonElement?)null);
+        Dictionary<string, JsonElement?> hashes = Inputs.HashedFields.ToDictionary(field => field.Key, field => user.TryGetProperty(field.Key, out JsonElement value) ? value : (JsonElement?)null);
         Console.WriteLine(JsonSerializer.Serialize(hashes));
     }
 
@@ -32,23 +31,14 @@ if (args.Contains("--regenerated"))
 if (args.Contains("--throughput"))
 {
     // One round of run.sh's alternating comparison: events/s of each CapiKit pipeline over the same batches of
-    // 1,000 events as benchmarks/node/bench.js times (repeated for at least MIN_SECONDS), after a warm-up long
-    // enough for tiered JIT to settle (30 batches were not: the builders then ran at half the speed
-    // BenchmarkDotNet measures).
+    // 1,000 events as benchmarks/node/bench.js times (repeated for at least MIN_SECONDS), after WarmedPipelines' warm-up.
     int batches = int.TryParse(Environment.GetEnvironmentVariable("BATCHES"), out int b) ? b : 20;
     TimeSpan minimum = TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("MIN_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out double m) ? m : 0.6);
     PipelineBenchmarks pipeline = new();
     pipeline.Setup();
     Dictionary<string, double> eventsPerSecond = [];
-    // PIPELINE=AttributedClassToBufferWriter runs one pipeline only, to profile it (perf record, see benchmarks/README.md).
-    string? only = Environment.GetEnvironmentVariable("PIPELINE");
-    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) }
-        .Where(p => only is null || p.Item1 == only))
+    foreach ((string name, Func<int> run) in WarmedPipelines(pipeline))
     {
-        for (int warm = 0; warm < 100; warm++)
-        {
-            run();
-        }
 
         // At least BATCHES batches and at least as long as Meta's Node SDK takes for them (about 0.6 s): 20 batches
         // of CapiKit take 60 ms, short enough for one pause of the machine to move a round's figure by a third.
@@ -72,15 +62,8 @@ if (args.Contains("--allocations"))
     // Bytes allocated per event in steady state, without BenchmarkDotNet: a quick check while working.
     PipelineBenchmarks pipeline = new();
     pipeline.Setup();
-    // PIPELINE=AttributedClassToBufferWriter runs one pipeline only, to profile it (perf record, see benchmarks/README.md).
-    string? only = Environment.GetEnvironmentVariable("PIPELINE");
-    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) }
-        .Where(p => only is null || p.Item1 == only))
+    foreach ((string name, Func<int> run) in WarmedPipelines(pipeline))
     {
-        for (int warm = 0; warm < 100; warm++)
-        {
-            run();
-        }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -108,16 +91,11 @@ if (Array.IndexOf(args, "--jsonl-input") is int at and >= 0)
 {
     // capi hash --jsonl's input for run.sh: the benchmark customers' nine hashed keys, one {"field","value"} a line.
     int count = int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture);
-    (string Key, Func<Customer, string> Raw)[] keys =
-    [
-        ("em", c => c.Email), ("ph", c => c.Phone), ("fn", c => c.FirstName), ("ln", c => c.LastName), ("ct", c => c.City),
-        ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
-    ];
     using StreamWriter output = new(Console.OpenStandardOutput()) { NewLine = "\n" };
     int written = 0;
-    foreach (Customer customer in Inputs.Customers((count / keys.Length) + 1))
+    foreach (Customer customer in Inputs.Customers((count / Inputs.HashedFields.Length) + 1))
     {
-        foreach ((string key, Func<Customer, string> raw) in keys)
+        foreach ((string key, Func<Customer, string> raw) in Inputs.HashedFields)
         {
             if (written++ == count)
             {
@@ -136,11 +114,7 @@ if (args.Contains("--breakdown"))
     // Where a Purchase's time goes, key by key: a rough profile for the notes, not a benchmark.
     Customer[] customers = [.. Inputs.Customers(PipelineBenchmarks.BatchSize)];
     CapiKit.Pii.NormalizationOptions us = new() { DefaultRegion = "US" };
-    foreach ((string key, Func<Customer, string> raw) in new (string, Func<Customer, string>)[]
-    {
-        ("em", c => c.Email), ("ph", c => c.Phone), ("fn", c => c.FirstName), ("ln", c => c.LastName), ("ct", c => c.City),
-        ("st", c => c.State), ("zp", c => c.Zip), ("country", c => c.Country), ("external_id", c => c.ExternalId),
-    })
+    foreach ((string key, Func<Customer, string> raw) in Inputs.HashedFields)
     {
         for (int warm = 0; warm < 30; warm++)
         {
@@ -165,3 +139,25 @@ if (args.Contains("--breakdown"))
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+
+// The pipelines --throughput and --allocations time, after a warm-up long enough for tiered JIT to settle (30 batches
+// were not: the builders then ran at half the speed BenchmarkDotNet measures). PIPELINE=AttributedClassToBufferWriter
+// keeps one of them, to profile it (perf record, see benchmarks/README.md).
+static IEnumerable<(string Name, Func<int> Run)> WarmedPipelines(PipelineBenchmarks pipeline)
+{
+    string? only = Environment.GetEnvironmentVariable("PIPELINE");
+    foreach ((string name, Func<int> run) in new (string, Func<int>)[] { ("Builders", pipeline.Builders), ("AttributedClassToBufferWriter", pipeline.AttributedClassToBufferWriter) })
+    {
+        if (only is not null && name != only)
+        {
+            continue;
+        }
+
+        for (int warm = 0; warm < 100; warm++)
+        {
+            run();
+        }
+
+        yield return (name, run);
+    }
+}
