@@ -146,6 +146,7 @@ public static class PiiNormalizer
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(values);
         NormalizationOptions resolved = options ?? NormalizationOptions.Default;
+        NormalizationRule? rule = HashingRule(field);
         List<NormalizationError> errors = [];
 
         // Normalized values are queued and hashed together (16 or 8 at a time where the hardware allows).
@@ -155,7 +156,7 @@ public static class PiiNormalizer
         {
             foreach (string? value in values)
             {
-                int length = value is null ? -1 : TryNormalizeAscii(field, value, resolved, queue.Reserve(value.Length + NormalizationRule.AsciiSlack));
+                int length = value is null || rule is null ? -1 : TryNormalizeAscii(rule, value, resolved, queue.Reserve(value.Length + NormalizationRule.AsciiSlack));
                 if (length >= 0)
                 {
                     queue.Commit(length);
